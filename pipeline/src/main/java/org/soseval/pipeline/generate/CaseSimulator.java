@@ -391,17 +391,17 @@ final class CaseSimulator {
     } else if (plan != null) {
       long days = Math.max(1, plan.end().toEpochDay() - plan.start().toEpochDay());
       LocalDate entry = plan.start().plusDays(r.between(1, (int) Math.min(days, 365)));
-      if (decide(PlantedOutcome.CLA_START_RATE, entry, 0.25 * profile.care(), r)) {
+      if (decide(PlantedOutcome.CLA_START_RATE, entry, 0.15 * profile.care(), r)) {
         careStart = entry;
       }
     } else if (section47Start != null) {
       LocalDate entry = r.plusDays(section47Start, 3, 60);
-      if (decide(PlantedOutcome.CLA_START_RATE, entry, 0.06 * profile.care(), r)) {
+      if (decide(PlantedOutcome.CLA_START_RATE, entry, 0.09 * profile.care(), r)) {
         careStart = entry;
       }
     } else {
       LocalDate entry = r.plusDays(authorised, 10, 120);
-      if (decide(PlantedOutcome.CLA_START_RATE, entry, 0.02 * profile.care(), r)) {
+      if (decide(PlantedOutcome.CLA_START_RATE, entry, 0.03 * profile.care(), r)) {
         careStart = entry;
       }
     }
@@ -551,6 +551,16 @@ final class CaseSimulator {
   private Exit exitFor(ChildHistory child, LocalDate start, boolean asylumSeeker, Sampling r) {
     int age = Period.between(child.birthDate, start).getYears();
     int untilAdult = (int) (child.eighteenthBirthday().toEpochDay() - start.toEpochDay());
+    if (start.isBefore(windowStart)) {
+      // children found in care at a point in time are mostly the long stays
+      Exit usual = exitFor(child, windowStart, asylumSeeker, r);
+      int sinceStart = (int) (windowStart.toEpochDay() - start.toEpochDay());
+      if (r.chance(0.55)) {
+        return new Exit(untilAdult, r.pick(new String[] {"E17", "E5", "E6"}));
+      }
+      return new Exit(
+          Math.min(untilAdult, sinceStart + 1 + (int) r.exponential(3 * 365)), usual.reason());
+    }
     if (asylumSeeker) {
       return new Exit(
           untilAdult,
@@ -789,7 +799,7 @@ final class CaseSimulator {
   private void seedChildrenAlreadyInCare() {
     int firstYear = reportingYear(firstCensusStart);
     double stock =
-        0.8
+        1.0
             * NationalRates.forYear(firstYear).claAt31()
             * profile.care()
             * children.applyAsDouble(reportingYear(windowStart))
