@@ -1,0 +1,115 @@
+package org.soseval.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SosEvalTest {
+  @TempDir Path temp;
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        SosEval.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    Result result = run("--help");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("generate", "demo");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"generate", "demo"}) {
+      Result result = run(command, "--help");
+      assertThat(result.exitCode()).as(command).isZero();
+      assertThat(result.out()).as(command).contains("Usage: sos-eval " + command);
+    }
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Result result = run();
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Missing command: choose one of generate, demo");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    Result result = run("generate", "--out", temp.toString(), "--colour");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Unknown option: '--colour'");
+  }
+
+  @Test
+  void badYearsSayWhatToChange() {
+    Result result = run("generate", "--out", temp.resolve("d").toString(), "--years", "2019-x");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "sos-eval: Cannot read --years 2019-x: expected a year or a range such as 2012-2019."
+                + " Give the collection years as A-B"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void anUnknownOutcomeNamesTheOnesThatExist() {
+    Result result =
+        run("generate", "--out", temp.resolve("d").toString(), "--effect", "happiness=+10%");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains(
+            "no effect can be planted on 'happiness': choose one of s47_rate, icpc_rate,"
+                + " cpp_start_rate, cla_start_rate");
+  }
+
+  @Test
+  void refusesToReplaceAFolderItDidNotWrite() throws IOException {
+    Path precious = Files.createDirectories(temp.resolve("precious"));
+    Files.writeString(precious.resolve("notes.txt"), "keep");
+    Result result =
+        run("generate", "--out", precious.toString(), "--authorities", "1", "--years", "2019");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("is not empty and was not written by generate");
+    assertThat(precious.resolve("notes.txt")).hasContent("keep");
+  }
+
+  @Test
+  void generateWritesDepositsAndReportsWhatItWrote() {
+    Path out = temp.resolve("deposits");
+    Result result =
+        run(
+            "generate",
+            "--out",
+            out.toString(),
+            "--authorities",
+            "2",
+            "--years",
+            "2018-2019",
+            "--scale",
+            "0.05",
+            "--effect",
+            "icpc_rate=-10%");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("Deposits for 2 LAs x 2 collection years in " + out);
+    assertThat(result.err()).contains("generate: 2/2");
+    assertThat(out.resolve("truth.json")).isRegularFile();
+  }
+}
