@@ -26,7 +26,9 @@ class DifferenceInDifferencesTest {
         .isCloseTo(-4.92732317428566, within(TOLERANCE));
     assertThat(did.conventional().interval(0.95).upper())
         .isCloseTo(-2.22934270192965, within(TOLERANCE));
-    // R 4.2.2, sandwich 3.0-2: sqrt(vcovCL(m, cluster = ~unit, type = "HC1")["D", "D"])
+    // R 4.2.2, sandwich 3.0-2: sqrt(vcovCL(m, cluster = ~unit, type = "HC1")["D", "D"]);
+    // statsmodels 0.13.5 (did_statsmodels.py): ols(...).fit(cov_type="cluster").bse["D"]
+    //   = 0.5599464283163248
     assertThat(did.clusterRobust().standardError()).isCloseTo(0.559946428316318, within(TOLERANCE));
     // R 4.2.2: 2 * pt(-abs(b / se_cr1), G - 1); b + c(-1, 1) * qt(0.975, G - 1) * se_cr1
     assertThat(did.clusterRobust().pValue()).isCloseTo(5.147795126602e-05, within(1e-15));
