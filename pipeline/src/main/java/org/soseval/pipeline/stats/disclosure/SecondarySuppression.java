@@ -75,29 +75,55 @@ final class SecondarySuppression {
     }
   }
 
-  /** Rule 1: no margin equation may have exactly one suppressed cell; repeat until stable. */
+  /**
+   * Rule 1: no margin equation may have exactly one suppressed cell, nor a published total whose
+   * suppressed parts are all zero (they sum to 0, so non-negativity reveals each as 0); repeat
+   * until stable.
+   */
   private void singleEquationFixpoint() {
     boolean changed = true;
     while (changed) {
       changed = false;
       for (MarginEquation equation : equations) {
-        if (equation.suppressedCount(suppressed) != 1) {
-          continue;
+        int count = equation.suppressedCount(suppressed);
+        if (count == 1) {
+          int exposed = equation.suppressed(suppressed);
+          mark(
+              complementIn(equation),
+              CellStatus.SECONDARY,
+              String.format(
+                  Locale.ROOT,
+                  "secondary: %s could otherwise be recovered from the margin %s = sum of %d"
+                      + " cells",
+                  table.cell(exposed),
+                  table.cell(equation.total()),
+                  equation.parts().length));
+          changed = true;
+        } else if (count > 1 && revealsZeros(equation)) {
+          mark(
+              complementIn(equation),
+              CellStatus.SECONDARY,
+              String.format(
+                  Locale.ROOT,
+                  "secondary: the suppressed parts of the margin %s sum to 0, so each could"
+                      + " otherwise be recovered as 0",
+                  table.cell(equation.total())));
+          changed = true;
         }
-        int exposed = equation.suppressed(suppressed);
-        int complement = complementIn(equation);
-        mark(
-            complement,
-            CellStatus.SECONDARY,
-            String.format(
-                Locale.ROOT,
-                "secondary: %s could otherwise be recovered from the margin %s = sum of %d cells",
-                table.cell(exposed),
-                table.cell(equation.total()),
-                equation.parts().length));
-        changed = true;
       }
     }
+  }
+
+  private boolean revealsZeros(MarginEquation equation) {
+    if (suppressed[equation.total()]) {
+      return false;
+    }
+    for (int part : equation.parts()) {
+      if (suppressed[part] && table.count(part) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

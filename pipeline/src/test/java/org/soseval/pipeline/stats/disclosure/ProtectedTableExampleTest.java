@@ -217,6 +217,31 @@ class ProtectedTableExampleTest {
   }
 
   @Test
+  void suppressedZerosThatSumToAPublishedMarginGetANonZeroComplement() {
+    CountTable counts =
+        CountTable.builder(
+                Dimension.withTotal("region", "England", List.of("A", "B", "C")),
+                Dimension.of("year", List.of("2024")))
+            .count("A", "2024", 0)
+            .count("B", "2024", 0)
+            .count("C", "2024", 40)
+            .build();
+
+    ProtectedTable table = ProtectedTable.protect(counts, DisclosureProfile.ons10And5());
+
+    // A and B (0) are primary under 10-5. England = A + B + C has two suppressed cells, but with C
+    // and England published they sum to 40 - 40 = 0, and counts are non-negative, so each is 0.
+    // The only non-zero part, C, is suppressed.
+    assertThat(table.suppressedCells())
+        .containsExactly(Cell.of("A", "2024"), Cell.of("B", "2024"), Cell.of("C", "2024"));
+    assertThat(table.reason("C", "2024"))
+        .contains(
+            "secondary: the suppressed parts of the margin (England, 2024) sum to 0, so each"
+                + " could otherwise be recovered as 0");
+    assertThat(table.published("England", "2024").text()).isEqualTo("40");
+  }
+
+  @Test
   void rejectsIncompleteOrInvalidTables() {
     Dimension rows = Dimension.withTotal("region", "England", List.of("A", "B"));
     Dimension columns = Dimension.of("year", List.of("2024"));
