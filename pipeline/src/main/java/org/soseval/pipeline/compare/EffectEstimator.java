@@ -262,34 +262,39 @@ public final class EffectEstimator {
   }
 
   /**
-   * Segmented regression on the pilot's own series. With the implementation year excluded the
-   * remaining years are taken as consecutive points (documented in docs/evaluate.md).
+   * Segmented regression on the pilot's own series, on the reporting-year axis: the first post year
+   * is the interruption and the estimate is the convention-free effect there (beta2 + beta3); and
+   * an excluded implementation year leaves a gap rather than compressing the trend. Needs 2+ years
+   * either side, 5+ in all, and no other gaps.
    */
   private static Optional<EffectRow> interruptedTimeSeries(
       String outcome, String pilot, List<UsedObservation> used, int implementationYear) {
     List<UsedObservation> series =
         used.stream().filter(observation -> observation.la().equals(pilot)).toList();
-    for (int i = 1; i < series.size(); i++) {
-      int gap = series.get(i).year() - series.get(i - 1).year();
-      boolean excludedYear = gap == 2 && series.get(i).year() - 1 == implementationYear;
+    int[] years = series.stream().mapToInt(UsedObservation::year).toArray();
+    for (int i = 1; i < years.length; i++) {
+      int gap = years[i] - years[i - 1];
+      boolean excludedYear = gap == 2 && years[i] - 1 == implementationYear;
       if (gap != 1 && !excludedYear) {
         return Optional.empty();
       }
     }
     double[] y = series.stream().mapToDouble(UsedObservation::value).toArray();
-    int firstPost = -1;
-    for (int i = 0; i < series.size(); i++) {
-      if (series.get(i).treated()) {
-        firstPost = i + 1;
-        break;
-      }
-    }
-    if (firstPost < 3 || firstPost > y.length - 1 || y.length < 5) {
+    Optional<UsedObservation> firstPost =
+        series.stream().filter(UsedObservation::treated).findFirst();
+    if (firstPost.isEmpty()) {
       return Optional.empty();
     }
     try {
-      InterruptedTimeSeriesResult its = InterruptedTimeSeries.fit(y, firstPost, LEVEL);
-      Coefficient level = its.levelChange();
+      InterruptedTimeSeriesResult its =
+          InterruptedTimeSeries.fitAt(
+              years,
+              y,
+              firstPost.get().year(),
+              InterruptedTimeSeries.defaultLag(y.length),
+              true,
+              LEVEL);
+      Coefficient level = its.effects().get(0);
       Interval interval = level.interval(LEVEL);
       return Optional.of(
           new EffectRow(
@@ -309,7 +314,7 @@ public final class EffectEstimator {
               Optional.of(
                   String.format(
                       java.util.Locale.ROOT,
-                      "level change at go-live, Newey-West lag %d; Durbin-Watson %.3f",
+                      "effect in the first post year (beta2 + beta3), Newey-West lag %d; Durbin-Watson %.3f",
                       its.lag(),
                       its.durbinWatson()))));
     } catch (IllegalArgumentException e) {

@@ -72,9 +72,66 @@ public final class InterruptedTimeSeries {
               n - 1,
               interruption));
     }
+    int[] times = new int[n];
+    for (int i = 0; i < n; i++) {
+      times[i] = i + 1;
+    }
+    return fitAt(times, y, interruption, lag, adjust, checked);
+  }
+
+  /**
+   * Fits the segmented regression to a series observed at the integer times {@code times} (strictly
+   * increasing; a gap, such as an excluded implementation year, keeps its place on the time axis,
+   * so the trend is not compressed). D and tsince are defined from the interruption time T0 as
+   * above. The Newey-West weights treat the observations as consecutive, an approximation when the
+   * series has a gap.
+   *
+   * @param interruption T0, the time of the first post point (one of {@code times})
+   * @throws IllegalArgumentException if the times are not strictly increasing or do not match
+   *     {@code y}, a value is not finite, T0 is not one of the times, or fewer than 2 points lie on
+   *     either side of T0 or fewer than 5 in all
+   */
+  public static InterruptedTimeSeriesResult fitAt(
+      int[] times, double[] y, int interruption, int lag, boolean adjust, double... levels) {
+    double[] checked = Arguments.levels(levels);
+    Arguments.allFinite("y", y);
+    int n = y.length;
+    Arguments.atLeast("y", n, 5);
+    if (times.length != n) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "times must match y in length %d: %d", n, times.length));
+    }
+    int before = 0;
+    int after = 0;
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && times[i] <= times[i - 1]) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "times must increase: times[%d] = %d after %d",
+                i,
+                times[i],
+                times[i - 1]));
+      }
+      if (times[i] < interruption) {
+        before++;
+      } else {
+        after++;
+      }
+    }
+    if (before < 2 || after < 2) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "interruption must leave at least 2 points before and after: %d (%d before, %d"
+                  + " after)",
+              interruption,
+              before,
+              after));
+    }
     double[][] x = new double[n][];
     for (int i = 0; i < n; i++) {
-      int t = i + 1;
+      int t = times[i];
       boolean post = t >= interruption;
       x[i] = new double[] {1, t, post ? 1 : 0, post ? t - (interruption - 1) : 0};
     }
@@ -90,7 +147,11 @@ public final class InterruptedTimeSeries {
     }
     double[] b = model.coefficients();
     List<Coefficient> effects = new ArrayList<>();
-    for (int t = interruption; t <= n; t++) {
+    for (int i = 0; i < n; i++) {
+      int t = times[i];
+      if (t < interruption) {
+        continue;
+      }
       double s = t - (interruption - 1.0);
       double variance = hac[2][2] + 2 * s * hac[2][3] + s * s * hac[3][3];
       effects.add(

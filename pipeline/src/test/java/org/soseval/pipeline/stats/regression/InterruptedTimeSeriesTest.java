@@ -155,4 +155,48 @@ class InterruptedTimeSeriesTest {
           .isCloseTo(standardErrors[j], within(TOLERANCE));
     }
   }
+
+  @Test
+  void aGapInTheSeriesKeepsItsPlaceOnTheTimeAxis() {
+    // R 4.2.2, sandwich 3.0-2: t <- c(1,2,3,5,6,7,8); y <- c(10.2, 11.9, 14.1, 12.8, 15.3, 17.2,
+    // 19.4); D <- as.numeric(t >= 5); tsince <- ifelse(t >= 5, t - 4, 0);
+    // m <- lm(y ~ t + D + tsince); coef(m); sqrt(diag(vcov(m)));
+    // sqrt(diag(NeweyWest(m, lag = 1, prewhite = FALSE, adjust = TRUE)))
+    InterruptedTimeSeriesResult result =
+        InterruptedTimeSeries.fitAt(
+            new int[] {1, 2, 3, 5, 6, 7, 8},
+            new double[] {10.2, 11.9, 14.1, 12.8, 15.3, 17.2, 19.4},
+            5,
+            1,
+            true,
+            0.95);
+    double[] estimates = {
+      8.166666666666659, 1.950000000000002, -5.216666666666666, 0.219999999999997
+    };
+    double[] conventional = {
+      0.285319833533191, 0.132077418374393, 0.365705811740450, 0.156276108929748
+    };
+    double[] neweyWest = {
+      0.1897583475177689, 0.0900102874778862, 0.3123609155508819, 0.0870853136404287
+    };
+    for (int j = 0; j < 4; j++) {
+      assertThat(result.conventional().get(j).estimate()).isCloseTo(estimates[j], within(1e-9));
+      assertThat(result.conventional().get(j).standardError())
+          .isCloseTo(conventional[j], within(1e-9));
+      assertThat(result.neweyWest().get(j).standardError()).isCloseTo(neweyWest[j], within(1e-9));
+    }
+    assertThat(result.effects())
+        .extracting(Coefficient::term)
+        .containsExactly("effect@5", "effect@6", "effect@7", "effect@8");
+  }
+
+  @Test
+  void timesMustIncrease() {
+    assertThatThrownBy(
+            () ->
+                InterruptedTimeSeries.fitAt(
+                    new int[] {1, 2, 2, 4, 5}, new double[] {1, 2, 3, 4, 5}, 4, 1, true, 0.95))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("times must increase: times[2] = 2 after 2");
+  }
 }
