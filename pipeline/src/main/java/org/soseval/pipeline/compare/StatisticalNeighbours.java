@@ -37,9 +37,12 @@ public final class StatisticalNeighbours {
     };
   }
 
-  /** Loads the model's file from {@code publicDir}. */
+  /** Loads the model's file from {@code publicDir} or its {@code dfe/} subfolder. */
   public static StatisticalNeighbours load(Path publicDir, String model) {
     Path file = publicDir.resolve(fileName(model));
+    if (!Files.isRegularFile(file)) {
+      file = publicDir.resolve("dfe").resolve(fileName(model));
+    }
     if (!Files.isRegularFile(file)) {
       throw PipelineErrors.usage(
           "Cannot find the " + model + " statistical neighbour model",
