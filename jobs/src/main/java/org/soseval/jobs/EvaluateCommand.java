@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.compare.EffectRow;
 import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
 import org.soseval.pipeline.compare.LaYearPanel;
+import org.soseval.pipeline.panel.PublishedPanel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,14 +34,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
 
-  /** Builds the panel of published statistics; replaced when that loader is available. */
   private static final Function<Path, LaYearPanel> PUBLISHED_STATISTICS =
-      folder -> {
-        throw PipelineErrors.usage(
-            "Cannot use sources.public yet",
-            "the loader of DfE's published statistics is not in this version",
-            "Give the outcomes in a sources.panel file");
-      };
+      folder -> LaYearPanel.fromPublished(PublishedPanel.load(folder));
 
   @Override
   public Integer call() {

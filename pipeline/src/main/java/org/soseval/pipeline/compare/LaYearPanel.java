@@ -18,6 +18,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.soseval.pipeline.PipelineErrors;
+import org.soseval.pipeline.panel.Indicator;
+import org.soseval.pipeline.panel.PanelRow;
+import org.soseval.pipeline.panel.PublishedPanel;
+import org.soseval.pipeline.panel.PublishedValue;
 
 /**
  * Outcome values by LA and reporting year, each with the source it came from. Missing and
@@ -130,6 +134,32 @@ public final class LaYearPanel {
       source.names.forEach(merged::name);
     }
     return merged;
+  }
+
+  /**
+   * The LA rows of a panel built from DfE's published statistics; each value's source is the
+   * published file it came from.
+   */
+  public static LaYearPanel fromPublished(PublishedPanel published) {
+    LaYearPanel panel = new LaYearPanel();
+    for (PanelRow row : published.rows()) {
+      String la = row.la().oldLaCode();
+      panel.name(la, row.la().name());
+      for (Indicator indicator : Indicator.values()) {
+        PublishedValue value = row.value(indicator);
+        if (value.value().isPresent()) {
+          panel.put(
+              indicator.column(),
+              la,
+              row.year(),
+              value.value().getAsDouble(),
+              "published: " + row.sources().getOrDefault(indicator, "DfE"));
+        } else {
+          panel.putMissing(indicator.column(), la, row.year(), value.symbol().orElse("x"));
+        }
+      }
+    }
+    return panel;
   }
 
   /**
