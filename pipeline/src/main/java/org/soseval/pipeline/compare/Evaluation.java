@@ -25,6 +25,7 @@ import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.geography.LocalAuthorities;
 import org.soseval.pipeline.geography.LocalAuthority;
+import org.soseval.pipeline.publish.EesWriter;
 
 /**
  * Runs the comparison an evaluation config describes and writes {@code OUT/publish/effects.csv},
@@ -126,22 +127,51 @@ public final class Evaluation {
     return data;
   }
 
-  private static final List<String> EFFECT_COLUMNS =
+  /** A non-geography column of an EES file and its {@code .meta.csv} row. */
+  private record Column(
+      String name, boolean filter, String label, String grouping, String unit, String dp) {
+    static Column filter(String name, String label) {
+      return new Column(name, true, label, "", "", "");
+    }
+
+    static Column indicator(String name, String label, String grouping, String unit, int dp) {
+      return new Column(name, false, label, grouping, unit, Integer.toString(dp));
+    }
+  }
+
+  private static final List<Column> EFFECT_COLUMNS =
       List.of(
-          "outcome",
-          "unit",
-          "method",
-          "term",
-          "estimate",
-          "std_error",
-          "lower_ci",
-          "upper_ci",
-          "p_value",
-          "p_value_wild_bootstrap",
-          "n_units",
-          "n_obs",
-          "direction",
-          "note");
+          Column.filter("outcome", "Outcome"),
+          Column.filter("unit", "Pilot (LA code) or all pilots"),
+          Column.filter("method", "Estimation method"),
+          Column.filter("term", "Year relative to the implementation year (event study)"),
+          Column.indicator("estimate", "Estimated effect", "Estimate", "", 3),
+          Column.indicator("std_error", "Standard error", "Estimate", "", 3),
+          Column.indicator("lower_ci", "Lower 95% confidence limit", "Estimate", "", 3),
+          Column.indicator("upper_ci", "Upper 95% confidence limit", "Estimate", "", 3),
+          Column.indicator("p_value", "p-value", "Tests", "", 4),
+          Column.indicator(
+              "p_value_wild_bootstrap", "Wild-cluster bootstrap p-value", "Tests", "", 4),
+          Column.indicator("p_value_placebo", "Placebo-in-space p-value", "Tests", "", 4),
+          Column.indicator("n_units", "Number of LAs", "Data", "", 0),
+          Column.indicator("n_obs", "Number of LA-years", "Data", "", 0),
+          Column.indicator("i2_percent", "I-squared heterogeneity", "Heterogeneity", "%", 1),
+          Column.indicator("tau2", "Between-pilot variance (tau-squared)", "Heterogeneity", "", 3),
+          Column.indicator("q_statistic", "Cochran's Q", "Heterogeneity", "", 3),
+          Column.indicator("durbin_watson", "Durbin-Watson statistic", "Diagnostics", "", 3),
+          Column.indicator(
+              "direction", "Direction (EMMIE effect scale)", "Estimate", "numberstring", 0));
+
+  private static final List<Column> PANEL_COLUMNS =
+      List.of(
+          Column.filter("comparison_group", "Pilot or comparison LA"),
+          Column.filter("outcome", "Outcome"),
+          Column.indicator("value", "Outcome value", "Outcome", "", 1),
+          Column.indicator("treated", "After go-live (1) or before (0)", "Design", "", 0),
+          Column.indicator("source", "Where the value came from", "Design", "numberstring", 0));
+
+  /** {@code term} of rows that are not event-study terms: the aggregate over relative years. */
+  static final String ALL_TERMS = "Total";
 
   private static void writeEffects(
       Path file,
@@ -149,62 +179,81 @@ public final class Evaluation {
       LaYearPanel data,
       List<EffectEstimator.OutcomeEffects> outcomes)
       throws IOException {
-    List<String> header = new ArrayList<>(LaYearPanel.EES_COLUMNS);
-    header.addAll(EFFECT_COLUMNS);
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter csv =
-            CSVFormat.RFC4180
-                .builder()
-                .setRecordSeparator('\n')
-                .setHeader(header.toArray(String[]::new))
-                .get()
-                .print(writer)) {
-      for (EffectEstimator.OutcomeEffects outcome : outcomes) {
-        for (EffectRow row : outcome.rows()) {
-          List<String> values = geography(config.lastYear(), row.unit(), data);
-          values.add(row.outcome());
-          values.add(row.unit());
-          values.add(row.method());
-          values.add(row.term().isPresent() ? Integer.toString(row.term().getAsInt()) : "");
-          values.add(number(row.estimate()));
-          values.add(number(row.standardError()));
-          values.add(number(row.lowerCi()));
-          values.add(number(row.upperCi()));
-          values.add(number(row.pValue()));
-          values.add(optional(row.pValueWildBootstrap()));
-          values.add(Integer.toString(row.nUnits()));
-          values.add(Integer.toString(row.nObs()));
-          values.add(row.direction().label());
-          values.add(row.note().orElse(""));
-          csv.printRecord(values);
-        }
+    List<List<String>> rows = new ArrayList<>();
+    for (EffectEstimator.OutcomeEffects outcome : outcomes) {
+      for (EffectRow row : outcome.rows()) {
+        List<String> values = geography(config.lastYear(), row.unit(), data);
+        values.add(row.outcome());
+        values.add(row.unit());
+        values.add(row.method());
+        values.add(row.term().isPresent() ? Integer.toString(row.term().getAsInt()) : ALL_TERMS);
+        values.add(number(row.estimate()));
+        values.add(number(row.standardError()));
+        values.add(number(row.lowerCi()));
+        values.add(number(row.upperCi()));
+        values.add(number(row.pValue()));
+        values.add(optional(row.pValueWildBootstrap()));
+        values.add(optional(row.diagnostics().placeboPValue()));
+        values.add(Integer.toString(row.nUnits()));
+        values.add(Integer.toString(row.nObs()));
+        values.add(optional(row.diagnostics().i2Percent()));
+        values.add(optional(row.diagnostics().tau2()));
+        values.add(optional(row.diagnostics().q()));
+        values.add(optional(row.diagnostics().durbinWatson()));
+        values.add(row.direction().label());
+        rows.add(values);
       }
     }
+    writeEes(file, EFFECT_COLUMNS, rows);
   }
 
   private static void writePanel(
       Path file, LaYearPanel data, List<EffectEstimator.OutcomeEffects> outcomes)
       throws IOException {
-    List<String> header = new ArrayList<>(LaYearPanel.EES_COLUMNS);
-    header.addAll(List.of("comparison_group", "outcome", "value", "treated", "source"));
+    List<List<String>> rows = new ArrayList<>();
+    for (EffectEstimator.OutcomeEffects outcome : outcomes) {
+      for (EffectEstimator.UsedObservation used : outcome.panel()) {
+        List<String> values = geography(used.year(), used.la(), data);
+        values.add(used.pilot() ? "Pilot" : "Comparison");
+        values.add(used.outcome());
+        values.add(number(used.value()));
+        values.add(used.treated() ? "1" : "0");
+        values.add(used.source());
+        rows.add(values);
+      }
+    }
+    writeEes(file, PANEL_COLUMNS, rows);
+  }
+
+  /** Writes an EES data file (identifier columns, then {@code columns}) and its .meta.csv. */
+  private static void writeEes(Path file, List<Column> columns, List<List<String>> rows)
+      throws IOException {
+    List<String> header = new ArrayList<>(EesWriter.IDENTIFIER_COLUMNS);
+    columns.forEach(column -> header.add(column.name()));
+    CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter csv =
-            CSVFormat.RFC4180
-                .builder()
-                .setRecordSeparator('\n')
-                .setHeader(header.toArray(String[]::new))
-                .get()
-                .print(writer)) {
-      for (EffectEstimator.OutcomeEffects outcome : outcomes) {
-        for (EffectEstimator.UsedObservation used : outcome.panel()) {
-          List<String> values = geography(used.year(), used.la(), data);
-          values.add(used.pilot() ? "Pilot" : "Comparison");
-          values.add(used.outcome());
-          values.add(number(used.value()));
-          values.add(used.treated() ? "1" : "0");
-          values.add(used.source());
-          csv.printRecord(values);
-        }
+        CSVPrinter csv = format.print(writer)) {
+      csv.printRecord(header);
+      for (List<String> row : rows) {
+        csv.printRecord(row);
+      }
+    }
+    String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
+    try (Writer writer =
+            Files.newBufferedWriter(
+                file.resolveSibling(name + ".meta.csv"), StandardCharsets.UTF_8);
+        CSVPrinter csv = format.print(writer)) {
+      csv.printRecord(EesWriter.META_COLUMNS);
+      for (Column column : columns) {
+        csv.printRecord(
+            column.name(),
+            column.filter() ? "Filter" : "Indicator",
+            column.label(),
+            column.grouping(),
+            column.unit(),
+            column.dp(),
+            "",
+            "");
       }
     }
   }

@@ -22,6 +22,7 @@ import org.soseval.pipeline.panel.Indicator;
 import org.soseval.pipeline.panel.PanelRow;
 import org.soseval.pipeline.panel.PublishedPanel;
 import org.soseval.pipeline.panel.PublishedValue;
+import org.soseval.pipeline.publish.EesWriter;
 
 /**
  * Outcome values by LA and reporting year, each with the source it came from. Missing and
@@ -29,18 +30,7 @@ import org.soseval.pipeline.panel.PublishedValue;
  */
 public final class LaYearPanel {
   /** The EES time and geography columns; every other column of a panel file is an outcome. */
-  public static final List<String> EES_COLUMNS =
-      List.of(
-          "time_period",
-          "time_identifier",
-          "geographic_level",
-          "country_code",
-          "country_name",
-          "region_code",
-          "region_name",
-          "old_la_code",
-          "new_la_code",
-          "la_name");
+  public static final List<String> EES_COLUMNS = EesWriter.IDENTIFIER_COLUMNS;
 
   /** GSS symbols (and legacy forms) that stand for a value that is not there. */
   private static final Set<String> SYMBOLS = Set.of("c", "x", "z", "u", "low", "k", ":", "~");

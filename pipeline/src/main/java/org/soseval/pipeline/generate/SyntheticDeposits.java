@@ -29,6 +29,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.geography.LocalAuthorities;
 import org.soseval.pipeline.geography.LocalAuthority;
+import org.soseval.pipeline.publish.EesWriter;
 
 /**
  * Generates synthetic deposits in the real formats for a {@link Design}:
@@ -47,6 +48,12 @@ import org.soseval.pipeline.geography.LocalAuthority;
 public final class SyntheticDeposits {
   static final String TRUTH = "truth.json";
   static final String POPULATION = "population.csv";
+
+  /** The columns of the ONS population file as DfE publishes it. */
+  private static final List<String> POPULATION_COLUMNS =
+      Stream.concat(
+              EesWriter.IDENTIFIER_COLUMNS.stream(), Stream.of("age_group", "population_estimate"))
+          .toList();
 
   private SyntheticDeposits() {}
 
@@ -187,19 +194,7 @@ public final class SyntheticDeposits {
         CSVPrinter csv =
             CSVFormat.RFC4180
                 .builder()
-                .setHeader(
-                    "time_period",
-                    "time_identifier",
-                    "geographic_level",
-                    "country_code",
-                    "country_name",
-                    "region_code",
-                    "region_name",
-                    "old_la_code",
-                    "new_la_code",
-                    "la_name",
-                    "age_group",
-                    "population_estimate")
+                .setHeader(POPULATION_COLUMNS.toArray(String[]::new))
                 .get()
                 .print(writer)) {
       for (int midYear = design.lastYear() - 1; midYear >= design.firstYear() - 1; midYear--) {

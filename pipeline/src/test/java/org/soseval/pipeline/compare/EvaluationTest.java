@@ -221,7 +221,7 @@ class EvaluationTest {
             .orElseThrow();
     assertThat(pooled.get("unit")).isEqualTo("All pilots");
     assertThat(pooled.get("geographic_level")).isEqualTo("National");
-    assertThat(pooled.get("term")).isEmpty();
+    assertThat(pooled.get("term")).isEqualTo("Total");
     assertThat(pooled.get("estimate").replace("-", "").replace(".", "").length())
         .isGreaterThanOrEqualTo(10);
     CSVRecord pilot =
@@ -232,6 +232,7 @@ class EvaluationTest {
     assertThat(pilot.get("geographic_level")).isEqualTo("Local authority");
     assertThat(pilot.get("old_la_code")).isEqualTo(pilot.get("unit"));
     assertThat(pilot.get("p_value_wild_bootstrap")).isEqualTo("z");
+    assertThat(Double.parseDouble(pilot.get("p_value_placebo"))).isBetween(0.0, 1.0);
     assertThat(effects)
         .filteredOn(row -> row.get("method").equals("event_study"))
         .allSatisfy(row -> assertThat(row.get("term")).matches("-?\\d+"));
