@@ -23,6 +23,8 @@ import picocli.CommandLine.ParseResult;
       GenerateCommand.class,
       DemoCommand.class,
       EvaluateCommand.class,
+      PanelCommand.class,
+      CheckEesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SosEval implements Runnable {
@@ -46,7 +48,8 @@ public final class SosEval implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: choose one of generate, demo, evaluate (see --help)");
+        spec.commandLine(),
+        "Missing command: choose one of generate, demo, evaluate, panel, check-ees (see --help)");
   }
 
   /** Maps failures to exit codes and one-line messages. */

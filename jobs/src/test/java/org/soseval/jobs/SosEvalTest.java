@@ -48,7 +48,8 @@ class SosEvalTest {
   void noCommandIsAUsageError() {
     Result result = run();
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Missing command: choose one of generate, demo, evaluate");
+    assertThat(result.err())
+        .contains("Missing command: choose one of generate, demo, evaluate, panel, check-ees");
   }
 
   @Test

@@ -821,7 +821,7 @@ public final class EesChecker {
     for (LaCodeEntry entry : LaCrosswalk.entries()) {
       if (entry.oldLaCode().equals(oldCode)
           && entry.name().equals(name)
-          && (newCode.isBlank() || entry.newLaCode().equals(newCode))) {
+          && (newCode.isBlank() || entry.hasNewCode(newCode))) {
         known = true;
         break;
       }
