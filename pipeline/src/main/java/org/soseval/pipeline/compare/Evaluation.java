@@ -159,8 +159,7 @@ public final class Evaluation {
           Column.indicator("tau2", "Between-pilot variance (tau-squared)", "Heterogeneity", "", 3),
           Column.indicator("q_statistic", "Cochran's Q", "Heterogeneity", "", 3),
           Column.indicator("durbin_watson", "Durbin-Watson statistic", "Diagnostics", "", 3),
-          Column.indicator(
-              "direction", "Direction (EMMIE effect scale)", "Estimate", "numberstring", 0));
+          Column.filter("direction", "Direction (EMMIE effect scale)"));
 
   private static final List<Column> PANEL_COLUMNS =
       List.of(
@@ -168,7 +167,7 @@ public final class Evaluation {
           Column.filter("outcome", "Outcome"),
           Column.indicator("value", "Outcome value", "Outcome", "", 1),
           Column.indicator("treated", "After go-live (1) or before (0)", "Design", "", 0),
-          Column.indicator("source", "Where the value came from", "Design", "numberstring", 0));
+          Column.filter("source", "Where the value came from"));
 
   /** {@code term} of rows that are not event-study terms: the aggregate over relative years. */
   static final String ALL_TERMS = "Total";
@@ -225,7 +224,11 @@ public final class Evaluation {
     writeEes(file, PANEL_COLUMNS, rows);
   }
 
-  /** Writes an EES data file (identifier columns, then {@code columns}) and its .meta.csv. */
+  /**
+   * Writes an EES data file (identifier columns, then {@code columns}) and its .meta.csv. A filter
+   * with no Total row (these files have no aggregate over outcomes or methods) names its default
+   * item, the value of the first row, in {@code filter_default}.
+   */
   private static void writeEes(Path file, List<Column> columns, List<List<String>> rows)
       throws IOException {
     List<String> header = new ArrayList<>(EesWriter.IDENTIFIER_COLUMNS);
@@ -243,8 +246,15 @@ public final class Evaluation {
             Files.newBufferedWriter(
                 file.resolveSibling(name + ".meta.csv"), StandardCharsets.UTF_8);
         CSVPrinter csv = format.print(writer)) {
-      csv.printRecord(EesWriter.META_COLUMNS);
-      for (Column column : columns) {
+      List<String> metaHeader = new ArrayList<>(EesWriter.META_COLUMNS);
+      metaHeader.add("filter_default");
+      csv.printRecord(metaHeader);
+      for (int i = 0; i < columns.size(); i++) {
+        Column column = columns.get(i);
+        int cell = EesWriter.IDENTIFIER_COLUMNS.size() + i;
+        boolean hasTotal = rows.stream().anyMatch(row -> row.get(cell).equals("Total"));
+        String fallback =
+            !column.filter() || hasTotal || rows.isEmpty() ? "" : rows.get(0).get(cell);
         csv.printRecord(
             column.name(),
             column.filter() ? "Filter" : "Indicator",
@@ -253,7 +263,8 @@ public final class Evaluation {
             column.unit(),
             column.dp(),
             "",
-            "");
+            "",
+            fallback);
       }
     }
   }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.panel.PublishedPanel;
+import org.soseval.pipeline.publish.EesChecker;
 
 /**
  * The wave-1 example (examples/sos-wave1.yaml) on DfE's published statistics, checked against R.
@@ -104,5 +105,10 @@ class WaveOneExampleTest {
       lines = stream.count();
     }
     assertThat(lines).isEqualTo(1 + 2 * 535);
+  }
+
+  @Test
+  void itsOutputsPassTheEesChecks() {
+    assertThat(EesChecker.checkDirectory(result.effects().getParent()).findings()).isEmpty();
   }
 }
