@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soseval.pipeline.PipelineException;
 import org.soseval.pipeline.Progress;
+import org.soseval.pipeline.publish.EesChecker;
 
 /**
  * Runs whole evaluations on panels whose effect is known by construction: y = LA effect + year
@@ -238,6 +239,9 @@ class EvaluationTest {
         .allSatisfy(row -> assertThat(row.get("term")).matches("-?\\d+"));
     assertThat(Files.readString(result.summary()))
         .contains("\"comparison_rule\"", "\"years_used\"");
+    EesChecker.Report report = EesChecker.checkDirectory(result.effects().getParent());
+    assertThat(report.findings()).as("check-ees on publish/").isEmpty();
+    assertThat(report.files()).hasSize(2);
   }
 
   @Test
