@@ -24,6 +24,7 @@ import picocli.CommandLine.ParseResult;
       DemoCommand.class,
       EvaluateCommand.class,
       PanelCommand.class,
+      BenchmarkCommand.class,
       CheckEesCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -49,7 +50,7 @@ public final class SosEval implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "Missing command: choose one of generate, demo, evaluate, panel, check-ees (see --help)");
+        "Missing command: choose one of generate, demo, evaluate, panel, benchmark, check-ees (see --help)");
   }
 
   /** Maps failures to exit codes and one-line messages. */

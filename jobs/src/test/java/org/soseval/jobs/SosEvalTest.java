@@ -49,7 +49,8 @@ class SosEvalTest {
     Result result = run();
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
-        .contains("Missing command: choose one of generate, demo, evaluate, panel, check-ees");
+        .contains(
+            "Missing command: choose one of generate, demo, evaluate, panel, benchmark, check-ees");
   }
 
   @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +18,12 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.geography.LocalAuthorities;
 import org.soseval.pipeline.geography.LocalAuthority;
-import org.soseval.pipeline.publish.EesWriter;
+import org.soseval.pipeline.publish.EesFile;
+import org.soseval.pipeline.publish.EesFile.Column;
 
 /**
  * Runs the comparison an evaluation config describes and writes {@code OUT/publish/effects.csv},
@@ -127,18 +125,6 @@ public final class Evaluation {
     return data;
   }
 
-  /** A non-geography column of an EES file and its {@code .meta.csv} row. */
-  private record Column(
-      String name, boolean filter, String label, String grouping, String unit, String dp) {
-    static Column filter(String name, String label) {
-      return new Column(name, true, label, "", "", "");
-    }
-
-    static Column indicator(String name, String label, String grouping, String unit, int dp) {
-      return new Column(name, false, label, grouping, unit, Integer.toString(dp));
-    }
-  }
-
   private static final List<Column> EFFECT_COLUMNS =
       List.of(
           Column.filter("outcome", "Outcome"),
@@ -203,7 +189,7 @@ public final class Evaluation {
         rows.add(values);
       }
     }
-    writeEes(file, EFFECT_COLUMNS, rows);
+    EesFile.write(file, EFFECT_COLUMNS, rows);
   }
 
   private static void writePanel(
@@ -221,52 +207,7 @@ public final class Evaluation {
         rows.add(values);
       }
     }
-    writeEes(file, PANEL_COLUMNS, rows);
-  }
-
-  /**
-   * Writes an EES data file (identifier columns, then {@code columns}) and its .meta.csv. A filter
-   * with no Total row (these files have no aggregate over outcomes or methods) names its default
-   * item, the value of the first row, in {@code filter_default}.
-   */
-  private static void writeEes(Path file, List<Column> columns, List<List<String>> rows)
-      throws IOException {
-    List<String> header = new ArrayList<>(EesWriter.IDENTIFIER_COLUMNS);
-    columns.forEach(column -> header.add(column.name()));
-    CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter csv = format.print(writer)) {
-      csv.printRecord(header);
-      for (List<String> row : rows) {
-        csv.printRecord(row);
-      }
-    }
-    String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
-    try (Writer writer =
-            Files.newBufferedWriter(
-                file.resolveSibling(name + ".meta.csv"), StandardCharsets.UTF_8);
-        CSVPrinter csv = format.print(writer)) {
-      List<String> metaHeader = new ArrayList<>(EesWriter.META_COLUMNS);
-      metaHeader.add("filter_default");
-      csv.printRecord(metaHeader);
-      for (int i = 0; i < columns.size(); i++) {
-        Column column = columns.get(i);
-        int cell = EesWriter.IDENTIFIER_COLUMNS.size() + i;
-        boolean hasTotal = rows.stream().anyMatch(row -> row.get(cell).equals("Total"));
-        String fallback =
-            !column.filter() || hasTotal || rows.isEmpty() ? "" : rows.get(0).get(cell);
-        csv.printRecord(
-            column.name(),
-            column.filter() ? "Filter" : "Indicator",
-            column.label(),
-            column.grouping(),
-            column.unit(),
-            column.dp(),
-            "",
-            "",
-            fallback);
-      }
-    }
+    EesFile.write(file, PANEL_COLUMNS, rows);
   }
 
   /** The EES time and geography cells of a row about {@code unit} (an LA, or all pilots). */
