@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -29,6 +30,13 @@ import org.jfree.svg.SVGGraphics2D;
 public final class ChartWriter {
   /** The default PNG scale: 2 pixels per design point. */
   public static final double DEFAULT_SCALE = 2.0;
+
+  static {
+    // JFreeChart draws rotated text (the value-axis label) through a TextLayout by default, a
+    // workaround for rotated-text bugs in JDKs before 6; SVG then gets glyph outlines instead of
+    // <text>. Java 17 rotates drawString correctly, so rotated labels stay searchable text.
+    TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
 
   private final int width;
   private final int height;
