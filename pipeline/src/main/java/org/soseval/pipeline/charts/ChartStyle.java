@@ -71,6 +71,7 @@ public final class ChartStyle {
   static final Font SUBTITLE_FONT = new Font(FAMILY, Font.PLAIN, 12);
   static final Font AXIS_LABEL_FONT = new Font(FAMILY, Font.PLAIN, 13);
   static final Font TICK_FONT = new Font(FAMILY, Font.PLAIN, 12);
+  static final Font TICK_BOLD_FONT = new Font(FAMILY, Font.BOLD, 12);
   static final Font LEGEND_FONT = new Font(FAMILY, Font.PLAIN, 12);
   static final Font ANNOTATION_FONT = new Font(FAMILY, Font.PLAIN, 11);
 
@@ -155,6 +156,7 @@ public final class ChartStyle {
     TextTitle note = new TextTitle(text, SUBTITLE_FONT);
     note.setPosition(edge);
     note.setHorizontalAlignment(HorizontalAlignment.LEFT);
+    note.setTextAlignment(HorizontalAlignment.LEFT);
     note.setPaint(BLACK);
     note.setMargin(new RectangleInsets(2, 4, 4, 0));
     return note;
