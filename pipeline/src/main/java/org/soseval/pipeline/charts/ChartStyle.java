@@ -113,6 +113,7 @@ public final class ChartStyle {
     chart.setTextAntiAlias(true);
     chart.setPadding(new RectangleInsets(8, 8, 8, 12));
     chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
+    chart.getTitle().setTextAlignment(HorizontalAlignment.LEFT);
     chart.getTitle().setMargin(new RectangleInsets(0, 4, 6, 0));
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlineVisible(false);
