@@ -248,7 +248,8 @@ public final class EventStudyChart {
     return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
   }
 
-  private static String lowerFirst(String text) {
+  /** Lower-cases the first letter unless the text starts with an acronym ("ICPC rate"). */
+  static String lowerFirst(String text) {
     if (text.length() > 1 && Character.isUpperCase(text.charAt(1))) {
       return text; // an acronym such as "ICPC rate"
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYPolygonAnnotation;
@@ -354,7 +353,7 @@ public final class ForestPlotChart {
         data.rows().stream().filter(r -> r.lower() <= nullValue && nullValue <= r.upper()).count();
     StringBuilder text = new StringBuilder();
     text.append("Forest plot of ")
-        .append(data.measure().toLowerCase(Locale.ROOT))
+        .append(EventStudyChart.lowerFirst(data.measure()))
         .append(" in ")
         .append(data.rows().size())
         .append(data.rows().size() == 1 ? " LA" : " LAs")

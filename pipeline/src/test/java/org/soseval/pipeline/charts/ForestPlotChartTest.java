@@ -214,6 +214,23 @@ class ForestPlotChartTest {
   }
 
   @Test
+  void altTextKeepsAcronymsInTheMeasure() {
+    ForestPlotData data = differences();
+    ForestPlotData icpc =
+        new ForestPlotData(
+            data.title(),
+            "ICPC rate difference",
+            data.scale(),
+            data.level(),
+            data.rows(),
+            data.summaries(),
+            data.heterogeneity());
+
+    assertThat(ForestPlotChart.of("d", icpc).altText())
+        .startsWith("Forest plot of ICPC rate difference in 4 LAs");
+  }
+
+  @Test
   void rendersPngAndSvgWithRowLabelsAndHeterogeneity() {
     for (Chart chart :
         List.of(
