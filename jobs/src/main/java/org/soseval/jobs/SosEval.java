@@ -19,7 +19,12 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = SosEval.Version.class,
     description = "Evaluation analytics for children's social care practice models.",
-    subcommands = {GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      GenerateCommand.class,
+      IngestCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class SosEval implements Runnable {
   static final int UNEXPECTED_FAILURE = 1;
 
