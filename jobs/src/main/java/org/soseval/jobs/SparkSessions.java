@@ -17,7 +17,6 @@ final class SparkSessions {
         .appName("sos-eval")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.local.dir", logDir.resolve("spark-tmp").toString())
         .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
         .getOrCreate();
   }
