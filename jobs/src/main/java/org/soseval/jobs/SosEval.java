@@ -21,6 +21,7 @@ import picocli.CommandLine.ParseResult;
     description = "Evaluation analytics for children's social care practice models.",
     subcommands = {
       GenerateCommand.class,
+      IngestCommand.class,
       DemoCommand.class,
       EvaluateCommand.class,
       PanelCommand.class,
@@ -50,7 +51,7 @@ public final class SosEval implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "Missing command: choose one of generate, demo, evaluate, panel, benchmark, check-ees (see --help)");
+        "Missing command: choose one of generate, ingest, demo, evaluate, panel, benchmark, check-ees (see --help)");
   }
 
   /** Maps failures to exit codes and one-line messages. */

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads the schemas in {@code data-schemas/}, which the build packages under {@code schemas/} on
@@ -42,6 +43,30 @@ public final class SchemaRegistry {
         file.dataset(), file.title(), file.years().range(), file.tables(), file.lists());
   }
 
+  /** The ingest settings of {@code dataset} ({@link #CIN_CENSUS} or {@link #SSDA903}). */
+  public static IngestSpec ingestSpec(String dataset) {
+    SchemaFile file = read(dataset);
+    if (file.childId() == null || file.directIdentifiers() == null || file.rules() == null) {
+      throw new IllegalStateException(
+          "schema " + dataset + " must have child_id, direct_identifiers and rules for ingest");
+    }
+    Map<String, IngestSpec.RuleSpec> rules = new LinkedHashMap<>();
+    for (IngestSpec.RuleSpec rule : file.rules()) {
+      if (rules.put(rule.id(), rule) != null) {
+        throw new IllegalStateException("schema " + dataset + " repeats rule " + rule.id());
+      }
+    }
+    return new IngestSpec(
+        file.dataset(),
+        file.childId(),
+        file.keys() == null ? Map.of() : file.keys(),
+        file.futureDatesAllowed() == null ? Set.of() : Set.copyOf(file.futureDatesAllowed()),
+        file.eventDates() == null ? Set.of() : Set.copyOf(file.eventDates()),
+        Set.copyOf(file.directIdentifiers().names()),
+        file.directIdentifiers().stems() == null ? List.of() : file.directIdentifiers().stems(),
+        rules);
+  }
+
   private static SchemaFile read(String dataset) {
     String resource = "schemas/" + dataset + ".yaml";
     try (InputStream in = SchemaRegistry.class.getClassLoader().getResourceAsStream(resource)) {
@@ -62,7 +87,13 @@ public final class SchemaRegistry {
       @JsonProperty(value = "years", required = true) Years years,
       @JsonProperty("elements") List<XmlElement> elements,
       @JsonProperty("tables") List<CsvTable> tables,
-      @JsonProperty("code_lists") LinkedHashMap<String, List<Code>> codeLists) {
+      @JsonProperty("code_lists") LinkedHashMap<String, List<Code>> codeLists,
+      @JsonProperty("child_id") String childId,
+      @JsonProperty("keys") LinkedHashMap<String, IngestSpec.KeySpec> keys,
+      @JsonProperty("future_dates_allowed") List<String> futureDatesAllowed,
+      @JsonProperty("event_dates") List<String> eventDates,
+      @JsonProperty("direct_identifiers") DirectIdentifiers directIdentifiers,
+      @JsonProperty("rules") List<IngestSpec.RuleSpec> rules) {
 
     Map<String, CodeList> lists() {
       Map<String, CodeList> lists = new LinkedHashMap<>();
@@ -72,6 +103,10 @@ public final class SchemaRegistry {
       return lists;
     }
   }
+
+  private record DirectIdentifiers(
+      @JsonProperty(value = "names", required = true) List<String> names,
+      @JsonProperty("stems") List<String> stems) {}
 
   private record Years(
       @JsonProperty(value = "from", required = true) int from,

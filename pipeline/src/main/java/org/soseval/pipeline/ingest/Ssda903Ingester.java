@@ -1,0 +1,512 @@
+package org.soseval.pipeline.ingest;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.soseval.pipeline.lake.LakeRow;
+import org.soseval.pipeline.lake.LakeTable;
+import org.soseval.pipeline.lake.LakeTable.Column;
+import org.soseval.pipeline.lake.LakeTable.Type;
+import org.soseval.pipeline.privacy.Degrade;
+import org.soseval.pipeline.privacy.Pseudonymiser;
+import org.soseval.pipeline.schemas.CsvColumn;
+import org.soseval.pipeline.schemas.CsvSchema;
+import org.soseval.pipeline.schemas.CsvTable;
+import org.soseval.pipeline.schemas.IdentifierClass;
+import org.soseval.pipeline.schemas.IngestSpec;
+
+/**
+ * Reads SSDA903 CSV tables: recognises the table by its column set, checks each line against the
+ * schema of the collection year and the episode rules, pseudonymises and degrades identifiers, and
+ * sends each line to the lake ({@code ssda903_<table>}) or the quarantine.
+ */
+final class Ssda903Ingester {
+  static final String PREFIX = "ssda903_";
+
+  /** The header of a CSV: its table, and columns the table does not know (dropped). */
+  record Match(CsvTable table, List<String> header, List<String> dropped) {}
+
+  private final CsvSchema schema;
+  private final IngestSpec spec;
+  private final Pseudonymiser pseudonymiser;
+  private final Map<String, LakeTable> lakeTables = new LinkedHashMap<>();
+
+  Ssda903Ingester(CsvSchema schema, IngestSpec spec, Pseudonymiser pseudonymiser) {
+    this.schema = schema;
+    this.spec = spec;
+    this.pseudonymiser = pseudonymiser;
+    for (CsvTable table : schema.tables()) {
+      lakeTables.put(table.name(), lakeTable(table, spec));
+    }
+  }
+
+  Map<String, LakeTable> lakeTables() {
+    return lakeTables;
+  }
+
+  /** The header line of {@code file}. */
+  static List<String> header(Path file) throws FileRejected {
+    CsvText.Encoding encoding = CsvText.detect(file);
+    try (Reader reader = CsvText.open(file, encoding);
+        CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
+      for (CSVRecord record : parser) {
+        List<String> names = new ArrayList<>();
+        record.forEach(name -> names.add(name.strip().toUpperCase(Locale.ROOT)));
+        return names;
+      }
+      throw new FileRejected("the file is empty (no header line)");
+    } catch (IOException | UncheckedIOException e) {
+      throw new FileRejected("it is not readable CSV: " + e.getMessage(), e);
+    }
+  }
+
+  /** The table whose columns {@code header} has; rejects direct identifiers and ambiguity. */
+  Match match(List<String> header) throws FileRejected {
+    Set<String> seen = new LinkedHashSet<>();
+    for (String name : header) {
+      if (spec.isDirectIdentifier(name)) {
+        throw new FileRejected(
+            "its column "
+                + name
+                + " is a direct identifier (a name, address, postcode or NHS number); remove the"
+                + " column and deposit the file again");
+      }
+      if (!name.isEmpty() && !seen.add(name)) {
+        throw new FileRejected(
+            "column " + name + " appears twice in the header; keep one and deposit it again");
+      }
+    }
+    CsvTable best = null;
+    int bestScore = -1;
+    boolean tie = false;
+    for (CsvTable table : schema.tables()) {
+      List<String> columns = table.columns().stream().map(CsvColumn::name).toList();
+      boolean hasRequired =
+          table.columns().stream()
+              .filter(CsvColumn::required)
+              .allMatch(column -> seen.contains(column.name()));
+      if (!hasRequired) {
+        continue;
+      }
+      int score = (int) seen.stream().filter(columns::contains).count();
+      if (score > bestScore) {
+        best = table;
+        bestScore = score;
+        tie = false;
+      } else if (score == bestScore) {
+        tie = true;
+      }
+    }
+    if (best == null || tie) {
+      throw new FileRejected(
+          "its columns ("
+              + String.join(",", header)
+              + ") match "
+              + (best == null ? "no" : "more than one")
+              + " SSDA903 table; the columns of each table are listed in docs/ingest.md");
+    }
+    List<String> known = best.columns().stream().map(CsvColumn::name).toList();
+    List<String> dropped =
+        seen.stream().filter(name -> !known.contains(name) && !name.isEmpty()).toList();
+    return new Match(best, header, dropped);
+  }
+
+  /** The event dates of {@code column} in {@code file} (for telling the collection year). */
+  static List<LocalDate> dates(Path file, String column) throws FileRejected {
+    CsvText.Encoding encoding = CsvText.detect(file);
+    List<LocalDate> dates = new ArrayList<>();
+    try (Reader reader = CsvText.open(file, encoding);
+        CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
+      int index = -1;
+      for (CSVRecord record : parser) {
+        if (index < 0) {
+          for (int i = 0; i < record.size(); i++) {
+            if (record.get(i).strip().equalsIgnoreCase(column)) {
+              index = i;
+            }
+          }
+          if (index < 0) {
+            return dates;
+          }
+          continue;
+        }
+        if (index < record.size()) {
+          Values.date(record.get(index), true).ifPresent(dates::add);
+        }
+      }
+      return dates;
+    } catch (IOException | UncheckedIOException e) {
+      throw new FileRejected("it is not readable CSV: " + e.getMessage(), e);
+    }
+  }
+
+  private static final class Line {
+    final long number;
+    final Map<String, String> values = new LinkedHashMap<>();
+    final List<Violation> violations = new ArrayList<>();
+
+    Line(long number) {
+      this.number = number;
+    }
+
+    Optional<String> value(String name) {
+      String value = values.get(name);
+      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+  }
+
+  /**
+   * Reads {@code file} as {@code match}'s table of collection year {@code year} for LA {@code la}.
+   */
+  void ingest(Path file, String sourceName, Match match, String la, int year, RowSink sink)
+      throws FileRejected {
+    CsvTable table = match.table();
+    CsvText.Encoding encoding = CsvText.detect(file);
+    List<Line> lines = new ArrayList<>();
+    try (Reader reader = CsvText.open(file, encoding);
+        CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
+      boolean first = true;
+      long lineNumber = 1;
+      for (CSVRecord record : parser) {
+        if (first) {
+          first = false;
+          lineNumber = parser.getCurrentLineNumber();
+          continue;
+        }
+        long start = lineNumber + 1;
+        lineNumber = parser.getCurrentLineNumber();
+        if (record.size() == 1 && record.get(0).isBlank()) {
+          continue; // a blank line is not a row
+        }
+        Line line = new Line(start);
+        for (int i = 0; i < match.header().size(); i++) {
+          String name = match.header().get(i);
+          line.values.putIfAbsent(name, i < record.size() ? record.get(i) : null);
+        }
+        if (record.size() != match.header().size()) {
+          line.violations.add(
+              new Violation(
+                  "(line)",
+                  "FIELD_COUNT",
+                  String.format(
+                      Locale.ROOT,
+                      "line %d has %d fields but the header has %d",
+                      start,
+                      record.size(),
+                      match.header().size())));
+        }
+        checkFields(table, line, year);
+        lines.add(line);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new FileRejected("it is not readable CSV: " + e.getMessage(), e);
+    }
+    if (table.name().equals("episodes")) {
+      episodeRules(lines, year);
+    }
+    if (!table.years().contains(year)) {
+      for (Line line : lines) {
+        line.violations.add(
+            new Violation(
+                "(table)",
+                "TABLE_NOT_IN_YEAR",
+                "the " + table.name() + " table is not collected in collection year " + year));
+      }
+    }
+    LakeTable lake = lakeTables.get(table.name());
+    for (Line line : lines) {
+      emit(table, lake, line, la, year, sourceName, sink);
+    }
+  }
+
+  private void checkFields(CsvTable table, Line line, int year) {
+    LocalDate yearEnd = LocalDate.of(year, 3, 31);
+    for (CsvColumn column : table.columns()) {
+      Optional<String> value = line.value(column.name());
+      if (value.isEmpty()) {
+        if (column.required() && column.years().contains(year)) {
+          line.violations.add(
+              new Violation(
+                  column.name(),
+                  "REQUIRED",
+                  String.format(
+                      Locale.ROOT,
+                      "%s is required but blank on line %d",
+                      column.name(),
+                      line.number)));
+        }
+        continue;
+      }
+      String text = value.get();
+      String shown = column.identifier() == IdentifierClass.NONE ? " '" + text + "'" : "";
+      String where = String.format(Locale.ROOT, " (line %d)", line.number);
+      switch (column.type()) {
+        case DATE -> {
+          Optional<LocalDate> date = Values.date(text, true);
+          if (date.isEmpty()) {
+            line.violations.add(
+                new Violation(
+                    column.name(),
+                    "TYPE_DATE",
+                    column.name() + shown + " is not a date (dd/mm/yyyy or yyyy-mm-dd)" + where));
+          } else if (spec.eventDates().contains(column.name()) && date.get().isAfter(yearEnd)) {
+            line.violations.add(
+                new Violation(
+                    column.name(),
+                    "DATE_AFTER_YEAR_END",
+                    String.format(
+                        Locale.ROOT,
+                        "%s %s is after 31 March %d, the end of the collection year%s",
+                        column.name(),
+                        date.get(),
+                        year,
+                        where)));
+          }
+        }
+        case INTEGER, YEAR -> {
+          Optional<Integer> number = Values.integer(text);
+          if (number.isEmpty()) {
+            line.violations.add(
+                new Violation(
+                    column.name(),
+                    "TYPE_INTEGER",
+                    column.name() + shown + " is not a whole number" + where));
+          } else if (number.get() < 0) {
+            line.violations.add(
+                new Violation(
+                    column.name(),
+                    "INTEGER_NEGATIVE",
+                    column.name() + shown + " must not be negative" + where));
+          }
+        }
+        case BOOLEAN -> {
+          if (Values.bool(text).isEmpty()) {
+            line.violations.add(
+                new Violation(
+                    column.name(),
+                    "TYPE_BOOLEAN",
+                    column.name() + shown + " is not 1/0/true/false" + where));
+          }
+        }
+        case CODE -> {
+          String list = column.codeList().orElseThrow();
+          if (!schema.codeList(list).isValid(text, year)) {
+            line.violations.add(
+                new Violation(
+                    column.name(),
+                    "CODE_NOT_IN_LIST",
+                    String.format(
+                        Locale.ROOT,
+                        "%s%s is not a valid %s code in collection year %d%s",
+                        column.name(),
+                        shown,
+                        list,
+                        year,
+                        where)));
+          }
+        }
+        case STRING, DATETIME -> {
+          if (column.identifier() == IdentifierClass.POSTCODE
+              && Degrade.postcodeSector(text).isEmpty()) {
+            line.violations.add(
+                new Violation(
+                    column.name(),
+                    "POSTCODE_FORMAT",
+                    column.name()
+                        + " is not a UK postcode, so it cannot be reduced to its sector"
+                        + where));
+          }
+        }
+      }
+    }
+  }
+
+  /** The episode rules, per child, scoped to episodes in the collection year. */
+  private void episodeRules(List<Line> lines, int year) {
+    LocalDate yearStart = LocalDate.of(year - 1, 4, 1);
+    Map<String, List<Line>> byChild = new LinkedHashMap<>();
+    for (Line line : lines) {
+      line.value("CHILD")
+          .ifPresent(child -> byChild.computeIfAbsent(child, c -> new ArrayList<>()).add(line));
+    }
+    for (List<Line> episodes : byChild.values()) {
+      List<Line> dated =
+          episodes.stream()
+              .filter(line -> line.value("DECOM").flatMap(t -> Values.date(t, true)).isPresent())
+              .sorted(Comparator.comparing((Line line) -> decom(line)))
+              .toList();
+      if (dated.isEmpty()) {
+        continue;
+      }
+      Line first = dated.get(0);
+      if (!decom(first).isBefore(yearStart) && !first.value("RNE").orElse("").equals("S")) {
+        first.violations.add(
+            new Violation(
+                "RNE",
+                "903_FIRST_EPISODE_NOT_S",
+                String.format(
+                    Locale.ROOT,
+                    "the child's first episode (line %d, DECOM %s) starts in the collection year"
+                        + " but its RNE is '%s', not S",
+                    first.number,
+                    decom(first),
+                    first.value("RNE").orElse(""))));
+      }
+      for (int i = 0; i < dated.size(); i++) {
+        Line episode = dated.get(i);
+        if (!episode.value("REC").orElse("").equals("X1")) {
+          continue;
+        }
+        Optional<LocalDate> dec = episode.value("DEC").flatMap(t -> Values.date(t, true));
+        if (dec.isEmpty() || dec.get().isBefore(yearStart)) {
+          continue;
+        }
+        Optional<LocalDate> next =
+            i + 1 < dated.size() ? Optional.of(decom(dated.get(i + 1))) : Optional.empty();
+        if (next.isEmpty() || !next.get().equals(dec.get())) {
+          episode.violations.add(
+              new Violation(
+                  "DEC",
+                  "903_EPISODE_CHAIN",
+                  String.format(
+                      Locale.ROOT,
+                      "the episode on line %d ends %s with REC X1 but the child's next episode %s",
+                      episode.number,
+                      dec.get(),
+                      next.map(date -> "starts " + date).orElse("is missing"))));
+        }
+      }
+    }
+  }
+
+  private static LocalDate decom(Line line) {
+    return line.value("DECOM").flatMap(t -> Values.date(t, true)).orElseThrow();
+  }
+
+  private void emit(
+      CsvTable table,
+      LakeTable lake,
+      Line line,
+      String la,
+      int year,
+      String sourceName,
+      RowSink sink) {
+    Object[] values = new Object[lake.columns().size()];
+    Map<String, String> shown = new LinkedHashMap<>();
+    int index = 0;
+    values[index++] = year;
+    Optional<String> child = line.value(spec.childId());
+    String childKey = child.map(id -> pseudonymiser.child(la, id)).orElse(null);
+    values[index++] = childKey;
+    shown.put("child_key", childKey == null ? "" : childKey);
+    Optional<LocalDate> birth = line.value("DOB").flatMap(t -> Values.date(t, true));
+    for (CsvColumn column : table.columns()) {
+      if (column.name().equals(spec.childId())) {
+        continue;
+      }
+      Optional<String> text = line.value(column.name());
+      boolean failed = line.violations.stream().anyMatch(v -> v.field().equals(column.name()));
+      Object value = text.isEmpty() ? null : convert(column, text.get(), failed);
+      values[index++] = value;
+      String name = lakeColumnName(column);
+      if (value != null) {
+        shown.put(name, value.toString());
+      } else if (text.isEmpty()) {
+        shown.put(name, "");
+      } else {
+        shown.put(
+            name,
+            column.identifier() == IdentifierClass.NONE ? text.get() : "(invalid value withheld)");
+      }
+    }
+    Optional<IngestSpec.KeySpec> key = spec.key(table.name());
+    if (key.isPresent() && table.columns().stream().anyMatch(c -> c.name().equals("DOB"))) {
+      Optional<LocalDate> event = line.value(key.get().field()).flatMap(t -> Values.date(t, true));
+      values[index++] =
+          birth.isPresent() && event.isPresent()
+              ? Degrade.ageInYears(birth.get(), event.get()).orElse(null)
+              : null;
+    }
+    if (line.violations.isEmpty()) {
+      sink.accept(new LakeRow(lake, la, year, values));
+    } else {
+      sink.quarantine(
+          Quarantine.row(
+              lake.folder(), la, year, sourceName, "line " + line.number, line.violations, shown));
+    }
+  }
+
+  private Object convert(CsvColumn column, String text, boolean failed) {
+    if (column.identifier() == IdentifierClass.PSEUDONYMISE) {
+      return pseudonymiser.national(column.name().equals("UPN") ? "upn" : column.name(), text);
+    }
+    if (failed) {
+      return null;
+    }
+    if (column.identifier() == IdentifierClass.POSTCODE) {
+      return Degrade.postcodeSector(text).orElse(null);
+    }
+    return switch (column.type()) {
+      case DATE -> {
+        LocalDate date = Values.date(text, true).orElse(null);
+        yield date != null && column.identifier() == IdentifierClass.DATE_OF_BIRTH
+            ? Degrade.firstOfMonth(date)
+            : date;
+      }
+      case INTEGER, YEAR -> Values.integer(text).orElse(null);
+      case BOOLEAN -> Values.bool(text).orElse(null);
+      case STRING, CODE, DATETIME -> text;
+    };
+  }
+
+  private static String lakeColumnName(CsvColumn column) {
+    return column.identifier() == IdentifierClass.PSEUDONYMISE
+        ? column.name() + "_key"
+        : column.name();
+  }
+
+  private static LakeTable lakeTable(CsvTable table, IngestSpec spec) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(new Column("collection_year", Type.INTEGER, "collection year of the return"));
+    columns.add(new Column("child_key", Type.STRING, "HMAC-SHA-256 pseudonym of LA and CHILD"));
+    for (CsvColumn column : table.columns()) {
+      if (column.name().equals(spec.childId())) {
+        continue;
+      }
+      String description =
+          switch (column.identifier()) {
+            case PSEUDONYMISE -> "HMAC-SHA-256 pseudonym of " + column.name();
+            case DATE_OF_BIRTH -> column.name() + ", reduced to the first of its month";
+            case POSTCODE -> column.name() + ", reduced to the postcode sector";
+            default ->
+                column.name()
+                    + column.codeList().map(list -> " (code list " + list + ")").orElse("");
+          };
+      columns.add(
+          new Column(lakeColumnName(column), CinLayout.columnType(column.type()), description));
+    }
+    Optional<IngestSpec.KeySpec> key = spec.key(table.name());
+    if (key.isPresent() && table.columns().stream().anyMatch(c -> c.name().equals("DOB"))) {
+      columns.add(
+          new Column(
+              "age_at_" + key.get().as(),
+              Type.INTEGER,
+              "age in whole years on " + key.get().field() + ", from the exact DOB"));
+    }
+    return new LakeTable(PREFIX + table.name(), columns);
+  }
+}
