@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.compare.EffectRow;
 import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
@@ -37,13 +38,26 @@ final class EvaluateCommand implements Callable<Integer> {
   private static final Function<Path, LaYearPanel> PUBLISHED_STATISTICS =
       folder -> LaYearPanel.fromPublished(PublishedPanel.load(folder));
 
+  /** Case-level deposits need ingest and indicators, which arrive with the indicators stage. */
+  private static LaYearPanel fromDeposits(Path deposits) {
+    throw PipelineErrors.usage(
+        "Cannot use sources.deposits yet",
+        "deriving indicators from case-level deposits is not wired into evaluate in this version",
+        "Run ingest, then give the indicators as sources.panel, or use sources.public");
+  }
+
   @Override
   public Integer call() {
     Path root = out.toAbsolutePath().normalize();
     Logs.use(root.resolve("logs").resolve("sos-eval.log"));
     EvaluationConfig evaluation = EvaluationConfig.load(config);
     PrintWriter err = spec.commandLine().getErr();
-    Evaluation.Result result = Evaluation.run(evaluation, root, PUBLISHED_STATISTICS, err::println);
+    Evaluation.Result result =
+        Evaluation.run(
+            evaluation,
+            root,
+            new Evaluation.Sources(PUBLISHED_STATISTICS, EvaluateCommand::fromDeposits),
+            err::println);
     PrintWriter terminal = spec.commandLine().getOut();
     terminal.println("Evaluation '" + evaluation.name() + "' in " + root);
     terminal.println(

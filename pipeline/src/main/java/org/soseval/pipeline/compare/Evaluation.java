@@ -56,17 +56,16 @@ public final class Evaluation {
   }
 
   /**
-   * Runs the evaluation on an already assembled panel.
-   *
-   * @param publishedPanel builds the panel from published statistics in a folder, for configs with
-   *     {@code sources.public}
+   * How the sources of a config become LA × year values: DfE's published statistics in a folder
+   * ({@code sources.public}), and case-level deposits in a folder ({@code sources.deposits}, which
+   * the caller ingests and derives indicators from). {@code sources.panel} is read here.
    */
-  public static Result run(
-      EvaluationConfig config,
-      Path out,
-      Function<Path, LaYearPanel> publishedPanel,
-      Progress progress) {
-    LaYearPanel data = assemble(config, publishedPanel);
+  public record Sources(
+      Function<Path, LaYearPanel> published, Function<Path, LaYearPanel> deposits) {}
+
+  /** Runs the evaluation a config describes. */
+  public static Result run(EvaluationConfig config, Path out, Sources sources, Progress progress) {
+    LaYearPanel data = assemble(config, sources);
     Optional<StatisticalNeighbours> neighbours =
         config
             .sources()
@@ -108,19 +107,16 @@ public final class Evaluation {
   }
 
   /** Deposits win over the evaluator's panel, which wins over published statistics. */
-  static LaYearPanel assemble(EvaluationConfig config, Function<Path, LaYearPanel> published) {
+  static LaYearPanel assemble(EvaluationConfig config, Sources sources) {
     LaYearPanel data = LaYearPanel.empty();
     if (config.sources().publicDir().isPresent()) {
-      data = data.overlaidWith(published.apply(config.sources().publicDir().get()));
+      data = data.overlaidWith(sources.published().apply(config.sources().publicDir().get()));
     }
     if (config.sources().panel().isPresent()) {
       data = data.overlaidWith(LaYearPanel.fromCsv(config.sources().panel().get(), "panel"));
     }
     if (config.sources().deposits().isPresent()) {
-      throw PipelineErrors.usage(
-          "Cannot use sources.deposits yet",
-          "indicators from case-level deposits are not built in this version",
-          "Use sources.public or sources.panel");
+      data = data.overlaidWith(sources.deposits().apply(config.sources().deposits().get()));
     }
     return data;
   }

@@ -92,9 +92,13 @@ class EvaluationTest {
     return Evaluation.run(
         EvaluationConfig.load(config),
         temp.resolve("out"),
-        dir -> {
-          throw new AssertionError("no published statistics in this test");
-        },
+        new Evaluation.Sources(
+            dir -> {
+              throw new AssertionError("no published statistics in this test");
+            },
+            dir -> {
+              throw new AssertionError("no deposits in this test");
+            }),
         Progress.SILENT);
   }
 

@@ -56,7 +56,11 @@ class WaveOneExampleTest {
         Evaluation.run(
             twoOutcomes,
             out,
-            dir -> LaYearPanel.fromPublished(PublishedPanel.load(dir)),
+            new Evaluation.Sources(
+                dir -> LaYearPanel.fromPublished(PublishedPanel.load(dir)),
+                dir -> {
+                  throw new AssertionError("no deposits in this example");
+                }),
             Progress.SILENT);
   }
 
