@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--scale",
-      defaultValue = "0.25",
+      defaultValue = "0.1",
       description = "Multiplies each LA's child population (default ${DEFAULT-VALUE}).")
   double scale;
 

@@ -19,7 +19,12 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     versionProvider = SosEval.Version.class,
     description = "Evaluation analytics for children's social care practice models.",
-    subcommands = {GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      GenerateCommand.class,
+      DemoCommand.class,
+      EvaluateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class SosEval implements Runnable {
   static final int UNEXPECTED_FAILURE = 1;
 
@@ -41,7 +46,7 @@ public final class SosEval implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: choose one of generate, demo (see --help)");
+        spec.commandLine(), "Missing command: choose one of generate, demo, evaluate (see --help)");
   }
 
   /** Maps failures to exit codes and one-line messages. */

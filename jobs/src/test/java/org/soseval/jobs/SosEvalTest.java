@@ -37,7 +37,7 @@ class SosEvalTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"generate", "demo"}) {
+    for (String command : new String[] {"generate", "demo", "evaluate"}) {
       Result result = run(command, "--help");
       assertThat(result.exitCode()).as(command).isZero();
       assertThat(result.out()).as(command).contains("Usage: sos-eval " + command);
@@ -48,7 +48,7 @@ class SosEvalTest {
   void noCommandIsAUsageError() {
     Result result = run();
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Missing command: choose one of generate, demo");
+    assertThat(result.err()).contains("Missing command: choose one of generate, demo, evaluate");
   }
 
   @Test

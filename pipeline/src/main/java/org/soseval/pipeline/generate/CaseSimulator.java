@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntToDoubleFunction;
+import org.soseval.pipeline.calendar.ReportingYears;
 import org.soseval.pipeline.calendar.WorkingDays;
 import org.soseval.pipeline.generate.ChildHistory.Assessment;
 import org.soseval.pipeline.generate.ChildHistory.CareEpisode;
@@ -119,7 +120,7 @@ final class CaseSimulator {
   }
 
   static int reportingYear(LocalDate date) {
-    return date.getMonthValue() >= 4 ? date.getYear() + 1 : date.getYear();
+    return ReportingYears.of(date);
   }
 
   EffectTally tally() {

@@ -1,11 +1,12 @@
 package org.soseval.pipeline.generate;
 
 import java.time.LocalDate;
+import org.soseval.pipeline.calendar.ReportingYears;
 
 /** A collection year: 1 April of the previous year to 31 March of {@code year}. */
 record CensusYear(int year, LocalDate start, LocalDate end) {
   static CensusYear of(int year) {
-    return new CensusYear(year, LocalDate.of(year - 1, 4, 1), LocalDate.of(year, 3, 31));
+    return new CensusYear(year, ReportingYears.start(year), ReportingYears.end(year));
   }
 
   /** True when a record running from {@code from} to {@code to} (null = open) overlaps the year. */

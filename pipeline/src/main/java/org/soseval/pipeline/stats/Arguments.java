@@ -64,6 +64,37 @@ public final class Arguments {
     }
   }
 
+  /**
+   * Validates confidence levels: each in (0, 1) and all distinct. An empty array means the single
+   * default level 0.95.
+   *
+   * @return a copy of the levels in the order given, or {@code {0.95}} when none are given
+   */
+  public static double[] levels(double... levels) {
+    if (levels.length == 0) {
+      return new double[] {0.95};
+    }
+    for (int i = 0; i < levels.length; i++) {
+      openUnitInterval("level", levels[i]);
+      for (int j = 0; j < i; j++) {
+        if (levels[j] == levels[i]) {
+          throw new IllegalArgumentException(
+              String.format(Locale.ROOT, "levels must be distinct: %s", format(levels[i])));
+        }
+      }
+    }
+    return levels.clone();
+  }
+
+  /** Requires every element of {@code values} to be finite; the message names the index. */
+  public static void allFinite(String name, double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw invalid(name + "[" + i + "]", "finite", values[i]);
+      }
+    }
+  }
+
   /** An {@link IllegalArgumentException} of the form {@code "<name> must be <rule>: <value>"}. */
   public static IllegalArgumentException invalid(String name, String rule, double value) {
     return new IllegalArgumentException(

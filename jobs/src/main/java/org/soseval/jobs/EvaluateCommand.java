@@ -1,0 +1,83 @@
+package org.soseval.jobs;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.soseval.pipeline.PipelineErrors;
+import org.soseval.pipeline.compare.EffectRow;
+import org.soseval.pipeline.compare.Evaluation;
+import org.soseval.pipeline.compare.EvaluationConfig;
+import org.soseval.pipeline.compare.LaYearPanel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sos-eval evaluate}: the whole evaluation a config describes. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compares the pilots of an evaluation config with their comparison LAs: pooled and"
+          + " per-pilot difference-in-differences, an event study, DerSimonian-Laird pooling and"
+          + " interrupted time series for each outcome. Writes OUT/publish/effects.csv,"
+          + " OUT/publish/panel.csv and OUT/evaluation.json."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin Options options;
+
+  @Option(names = "--config", required = true, description = "The evaluation config (YAML).")
+  Path config;
+
+  @Option(names = "--out", required = true, description = "Output folder.")
+  Path out;
+
+  /** Builds the panel of published statistics; replaced when that loader is available. */
+  private static final Function<Path, LaYearPanel> PUBLISHED_STATISTICS =
+      folder -> {
+        throw PipelineErrors.usage(
+            "Cannot use sources.public yet",
+            "the loader of DfE's published statistics is not in this version",
+            "Give the outcomes in a sources.panel file");
+      };
+
+  @Override
+  public Integer call() {
+    Path root = out.toAbsolutePath().normalize();
+    Logs.use(root.resolve("logs").resolve("sos-eval.log"));
+    EvaluationConfig evaluation = EvaluationConfig.load(config);
+    PrintWriter err = spec.commandLine().getErr();
+    Evaluation.Result result = Evaluation.run(evaluation, root, PUBLISHED_STATISTICS, err::println);
+    PrintWriter terminal = spec.commandLine().getOut();
+    terminal.println("Evaluation '" + evaluation.name() + "' in " + root);
+    terminal.println(
+        "  "
+            + result.group().pilots().size()
+            + " pilots, "
+            + result.group().comparators().size()
+            + " comparison LAs: "
+            + result.group().rule());
+    for (EffectRow row : result.rows()) {
+      if (row.method().equals("did_twfe")) {
+        terminal.printf(
+            java.util.Locale.ROOT,
+            "  %s: pooled DiD %.3f (95%% CI %.3f to %.3f), wild bootstrap p %s: %s%n",
+            row.outcome(),
+            row.estimate(),
+            row.lowerCi(),
+            row.upperCi(),
+            row.pValueWildBootstrap().isPresent()
+                ? String.format(
+                    java.util.Locale.ROOT, "%.4f", row.pValueWildBootstrap().getAsDouble())
+                : "n/a",
+            row.direction().label());
+      }
+    }
+    terminal.println("  effects: " + result.effects());
+    terminal.println("  panel:   " + result.panel());
+    terminal.println("  summary: " + result.summary());
+    return 0;
+  }
+}

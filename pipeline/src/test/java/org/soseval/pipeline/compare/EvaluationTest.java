@@ -1,0 +1,250 @@
+package org.soseval.pipeline.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.soseval.pipeline.PipelineException;
+import org.soseval.pipeline.Progress;
+
+/**
+ * Runs whole evaluations on panels whose effect is known by construction: y = LA effect + year
+ * effect + delta after go-live + small noise, so every DiD estimator must return about delta.
+ */
+class EvaluationTest {
+  private static final double DELTA = -5.0;
+  private static final List<String> PILOTS = List.of("855", "925", "926");
+  private static final List<String> COMPARATORS =
+      List.of("304", "801", "935", "938", "872", "211", "384", "873", "874");
+
+  @TempDir Path temp;
+
+  /** Writes the panel and a config; pilots go live in reporting years 2015, 2015 and 2016. */
+  private Path setUp(boolean exclude, String outcomeColumnValueForSuppressed) throws IOException {
+    Random random = new Random(42);
+    StringBuilder csv =
+        new StringBuilder(
+            "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
+                + "region_name,old_la_code,new_la_code,la_name,icpc_rate\n");
+    List<String> all = new ArrayList<>(PILOTS);
+    all.addAll(COMPARATORS);
+    for (int la = 0; la < all.size(); la++) {
+      String code = all.get(la);
+      int implementation = code.equals("926") ? 2016 : 2015;
+      for (int year = 2012; year <= 2019; year++) {
+        boolean treated =
+            PILOTS.contains(code)
+                && (year > implementation || (!exclude && year == implementation));
+        double value =
+            40
+                + 3 * la
+                + 2.5 * (year - 2012)
+                + (treated ? DELTA : 0)
+                + 0.01 * random.nextGaussian();
+        String cell =
+            code.equals("304") && year == 2013
+                ? outcomeColumnValueForSuppressed
+                : Double.toString(value);
+        csv.append(year)
+            .append(",Reporting year,Local authority,E92000001,England,,,")
+            .append(code)
+            .append(",,LA ")
+            .append(code)
+            .append(',')
+            .append(cell)
+            .append('\n');
+      }
+    }
+    Files.writeString(temp.resolve("panel.csv"), csv.toString());
+    return Files.writeString(
+        temp.resolve("evaluation.yaml"),
+        """
+        name: test
+        reporting_years: 2012-2019
+        pilots:
+          - {la: 855, start: 2014-10-01}
+          - {la: 925, start: 2015-03-31}
+          - {la: 926, start: 2015-04-01}
+        comparison:
+          method: list
+          authorities: [304, 801, 935, 938, 872, 211, 384, 873, 874]
+        exclude_implementation_year: %s
+        outcomes: [icpc_rate]
+        sources: {panel: panel.csv}
+        bootstrap: {draws: 999, seed: 3}
+        """
+            .formatted(exclude));
+  }
+
+  private Evaluation.Result run(Path config) {
+    return Evaluation.run(
+        EvaluationConfig.load(config),
+        temp.resolve("out"),
+        dir -> {
+          throw new AssertionError("no published statistics in this test");
+        },
+        Progress.SILENT);
+  }
+
+  private static List<CSVRecord> read(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file)) {
+      return CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(reader)
+          .getRecords();
+    }
+  }
+
+  @Test
+  void everyEstimatorRecoversAKnownEffect() throws IOException {
+    Evaluation.Result result = run(setUp(true, "c"));
+    List<EffectRow> rows = result.rows();
+    assertThat(rows)
+        .extracting(EffectRow::method)
+        .contains("did_twfe", "did_pilot", "pooled_dl", "event_study", "its");
+    for (EffectRow row : rows) {
+      switch (row.method()) {
+        case "did_twfe", "did_pilot", "pooled_dl" -> {
+          assertThat(row.estimate()).as(row.toString()).isCloseTo(DELTA, within(0.05));
+          assertThat(row.direction()).as(row.toString()).isEqualTo(EffectDirection.REDUCED);
+        }
+        case "event_study" -> {
+          double expected = row.term().getAsInt() > 0 ? DELTA : 0;
+          assertThat(row.estimate()).as(row.toString()).isCloseTo(expected, within(0.05));
+        }
+        case "its" -> assertThat(row.estimate()).as(row.toString()).isCloseTo(DELTA, within(0.2));
+        default -> throw new AssertionError(row.method());
+      }
+    }
+    EffectRow pooled =
+        rows.stream().filter(row -> row.method().equals("did_twfe")).findFirst().orElseThrow();
+    assertThat(pooled.nUnits()).isEqualTo(12);
+    // 12 LAs x 8 years, less 3 excluded implementation years and 1 suppressed value
+    assertThat(pooled.nObs()).isEqualTo(96 - 3 - 1);
+    assertThat(pooled.pValueWildBootstrap()).isPresent();
+    assertThat(pooled.unit()).isEqualTo(EffectRow.ALL_PILOTS);
+  }
+
+  @Test
+  void theImplementationYearIsDroppedOnlyForItsPilot() throws IOException {
+    Evaluation.Result result = run(setUp(true, "c"));
+    List<CSVRecord> panel = read(result.panel());
+    assertThat(panel)
+        .noneMatch(
+            row -> row.get("old_la_code").equals("855") && row.get("time_period").equals("2015"));
+    assertThat(panel)
+        .noneMatch(
+            row -> row.get("old_la_code").equals("926") && row.get("time_period").equals("2016"));
+    assertThat(panel)
+        .anyMatch(
+            row ->
+                row.get("old_la_code").equals("926")
+                    && row.get("time_period").equals("2015")
+                    && row.get("treated").equals("0"));
+    assertThat(panel).filteredOn(row -> row.get("old_la_code").equals("801")).hasSize(8);
+    assertThat(panel)
+        .noneMatch(
+            row -> row.get("old_la_code").equals("304") && row.get("time_period").equals("2013"));
+    assertThat(panel)
+        .filteredOn(row -> row.get("comparison_group").equals("Pilot"))
+        .allMatch(
+            row ->
+                row.get("treated")
+                    .equals(
+                        Integer.parseInt(row.get("time_period"))
+                                > (row.get("old_la_code").equals("926") ? 2016 : 2015)
+                            ? "1"
+                            : "0"));
+  }
+
+  @Test
+  void withTheImplementationYearKeptItCountsAsPost() throws IOException {
+    Evaluation.Result result = run(setUp(false, "c"));
+    List<CSVRecord> panel = read(result.panel());
+    assertThat(panel)
+        .anyMatch(
+            row ->
+                row.get("old_la_code").equals("855")
+                    && row.get("time_period").equals("2015")
+                    && row.get("treated").equals("1"));
+    EffectRow pooled =
+        result.rows().stream()
+            .filter(row -> row.method().equals("did_twfe"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pooled.estimate()).isCloseTo(DELTA, within(0.05));
+    assertThat(pooled.nObs()).isEqualTo(95);
+  }
+
+  @Test
+  void effectsCsvHasTheColumnsOfTheIssueAndUnroundedNumbers() throws IOException {
+    Evaluation.Result result = run(setUp(true, "x"));
+    List<CSVRecord> effects = read(result.effects());
+    assertThat(effects.get(0).toMap().keySet())
+        .contains(
+            "time_period",
+            "time_identifier",
+            "geographic_level",
+            "country_code",
+            "country_name",
+            "outcome",
+            "unit",
+            "method",
+            "term",
+            "estimate",
+            "std_error",
+            "lower_ci",
+            "upper_ci",
+            "p_value",
+            "p_value_wild_bootstrap",
+            "n_units",
+            "n_obs",
+            "direction");
+    CSVRecord pooled =
+        effects.stream()
+            .filter(row -> row.get("method").equals("did_twfe"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pooled.get("unit")).isEqualTo("All pilots");
+    assertThat(pooled.get("geographic_level")).isEqualTo("National");
+    assertThat(pooled.get("term")).isEmpty();
+    assertThat(pooled.get("estimate").replace("-", "").replace(".", "").length())
+        .isGreaterThanOrEqualTo(10);
+    CSVRecord pilot =
+        effects.stream()
+            .filter(row -> row.get("method").equals("did_pilot"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pilot.get("geographic_level")).isEqualTo("Local authority");
+    assertThat(pilot.get("old_la_code")).isEqualTo(pilot.get("unit"));
+    assertThat(pilot.get("p_value_wild_bootstrap")).isEqualTo("z");
+    assertThat(effects)
+        .filteredOn(row -> row.get("method").equals("event_study"))
+        .allSatisfy(row -> assertThat(row.get("term")).matches("-?\\d+"));
+    assertThat(Files.readString(result.summary()))
+        .contains("\"comparison_rule\"", "\"years_used\"");
+  }
+
+  @Test
+  void anOutcomeNoSourceGivesIsAUsageError() throws IOException {
+    Path config = setUp(true, "c");
+    Files.writeString(config, Files.readString(config).replace("[icpc_rate]", "[happiness]"));
+    assertThatThrownBy(() -> run(config))
+        .isInstanceOf(PipelineException.class)
+        .hasMessageContaining("Cannot evaluate outcome happiness: no source gives it");
+  }
+}
