@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,11 +28,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soseval.pipeline.Progress;
+import org.soseval.pipeline.generate.Design;
+import org.soseval.pipeline.generate.Designs;
+import org.soseval.pipeline.generate.SyntheticDeposits;
 import org.soseval.pipeline.ingest.Ingest;
 import org.soseval.pipeline.lake.LakeTable;
 import org.soseval.pipeline.panel.Indicator;
 import org.soseval.pipeline.panel.PanelRow;
 import org.soseval.pipeline.panel.PopulationEstimates;
+import org.soseval.pipeline.privacy.PseudonymKey;
 import org.soseval.pipeline.publish.DisclosureControl;
 
 /** The Spark side: reading the lake, one history per child across files, and the outputs. */
@@ -331,6 +336,140 @@ class LakeIndicatorsTest {
     assertThat(la2025.get("assessment_duration_median_working_days")).isEqualTo("6.5");
     assertThat(la2025.get("cin_at31_rate")).isEqualTo("0.5");
     assertThat(la2025.get("referrals_count")).isEqualTo("2");
+  }
+
+  @Test
+  void generatedDepositsMatchCountsComputedIndependentlyFromTheLake(@TempDir Path temp)
+      throws IOException {
+    Design design =
+        Designs.random(2019, 2022, 20260101L, 0.05, 3, 1, LocalDate.of(2020, 10, 1), List.of());
+    Path deposits = temp.resolve("deposits");
+    SyntheticDeposits.generate(design, deposits, Progress.SILENT);
+    Path lake = temp.resolve("lake");
+    Ingest.run(
+        spark,
+        deposits,
+        lake,
+        PseudonymKey.fromEnvironment("test-key-0123456789-0123456789-0123456789").orElseThrow(),
+        Progress.SILENT);
+    PopulationEstimates population = PopulationEstimates.load(deposits.resolve("population.csv"));
+
+    LakeIndicators.Result result =
+        LakeIndicators.compute(spark, lake, Optional.of(population), Progress.SILENT);
+    Path out = temp.resolve("out");
+    IndicatorOutputs.writePanel(spark, result.rows(), out);
+    IndicatorOutputs.writePublished(result.rows(), DisclosureControl.ALREADY_PUBLIC, out);
+
+    assertThat(result.rows()).hasSize(3 * 4);
+    for (String table : List.of("cin_episode", "cin_section47", "ssda903_episodes")) {
+      LakeIndicators.read(spark, lake, table).orElseThrow().createOrReplaceTempView(table);
+    }
+    String year = "CASE WHEN month(%1$s) >= 4 THEN year(%1$s) + 1 ELSE year(%1$s) END";
+    Map<String, Double> referrals =
+        counts(
+            "SELECT la, "
+                + String.format(year, "CINreferralDate")
+                + " AS y, count(*) AS n FROM (SELECT DISTINCT la, child_key, CINreferralDate,"
+                + " episode_ordinal FROM cin_episode) GROUP BY 1, 2");
+    Map<String, Double> rereferrals =
+        counts(
+            "WITH r AS (SELECT DISTINCT la, child_key, CINreferralDate AS d, episode_ordinal"
+                + " FROM cin_episode) SELECT la, "
+                + String.format(year, "d")
+                + " AS y, count(*) AS n FROM r WHERE EXISTS (SELECT 1 FROM r p WHERE p.la = r.la"
+                + " AND p.child_key = r.child_key AND p.d < r.d AND add_months(p.d, 12) >= r.d)"
+                + " GROUP BY 1, 2");
+    Map<String, Double> enquiries =
+        counts(
+            "SELECT la, "
+                + String.format(year, "S47ActualStartDate")
+                + " AS y, count(*) AS n FROM (SELECT DISTINCT la, child_key, S47ActualStartDate"
+                + " FROM cin_section47) GROUP BY 1, 2");
+    // from each year's own census alone, as DfE counts it
+    Map<String, Double> cinAt31 =
+        counts(
+            "SELECT la, collection_year AS y, count(*) AS n FROM cin_episode WHERE"
+                + " CINreferralDate <= make_date(collection_year, 3, 31) AND (CINclosureDate IS"
+                + " NULL OR CINclosureDate > make_date(collection_year, 3, 31)) GROUP BY 1, 2");
+    Map<String, Double> claAt31 =
+        counts(
+            "SELECT la, collection_year AS y, count(DISTINCT child_key) AS n FROM"
+                + " ssda903_episodes WHERE LS NOT IN ('V3', 'V4') AND DECOM <="
+                + " make_date(collection_year, 3, 31) AND (DEC IS NULL OR DEC >"
+                + " make_date(collection_year, 3, 31)) GROUP BY 1, 2");
+    Map<String, Double> claStarts =
+        counts(
+            "SELECT la, "
+                + String.format(year, "DECOM")
+                + " AS y, count(DISTINCT child_key) AS n FROM (SELECT *, row_number() OVER"
+                + " (PARTITION BY la, child_key, DECOM ORDER BY collection_year DESC) AS v FROM"
+                + " ssda903_episodes) WHERE v = 1 AND RNE = 'S' AND LS NOT IN ('V3', 'V4')"
+                + " GROUP BY 1, 2");
+
+    long totalReferrals = 0;
+    long totalRereferrals = 0;
+    for (PanelRow row : result.rows()) {
+      String key = row.la().oldLaCode() + "/" + row.year();
+      assertThat(number(row, Indicator.REFERRALS_COUNT)).as(key).isEqualTo(referrals.get(key));
+      assertThat(number(row, Indicator.REREFERRALS_12M_COUNT))
+          .as(key)
+          .isEqualTo(rereferrals.getOrDefault(key, 0.0));
+      assertThat(number(row, Indicator.S47_COUNT)).as(key).isEqualTo(enquiries.get(key));
+      assertThat(number(row, Indicator.CIN_AT31_COUNT)).as(key).isEqualTo(cinAt31.get(key));
+      assertThat(number(row, Indicator.CLA_AT31_COUNT)).as(key).isEqualTo(claAt31.get(key));
+      assertThat(number(row, Indicator.CLA_START_COUNT))
+          .as(key)
+          .isEqualTo(claStarts.getOrDefault(key, 0.0));
+      assertThat(number(row, Indicator.POPULATION_0_17))
+          .as(key)
+          .isEqualTo(population.midYear(row.la().oldLaCode(), row.year() - 1).orElseThrow());
+      assertThat(number(row, Indicator.ICPC_COUNT))
+          .as(key)
+          .isGreaterThanOrEqualTo(number(row, Indicator.CPP_START_COUNT) * 0.5);
+      assertThat(number(row, Indicator.CLA_REUNIFIED_COUNT))
+          .isLessThanOrEqualTo(number(row, Indicator.CLA_CEASED_COUNT));
+      if (row.year() > 2019) {
+        totalReferrals += (long) number(row, Indicator.REFERRALS_COUNT);
+        totalRereferrals += (long) number(row, Indicator.REREFERRALS_12M_COUNT);
+      }
+    }
+    // DfE's national re-referral rate is about 22%; the generator simulates near it
+    assertThat(100.0 * totalRereferrals / totalReferrals).isBetween(8.0, 40.0);
+
+    List<Map<String, String>> csv = readCsv(out.resolve("publish/la_indicators.csv"));
+    assertThat(csv.get(0).keySet())
+        .containsAll(java.util.Arrays.stream(Indicator.values()).map(Indicator::column).toList());
+    for (int y = 2019; y <= 2022; y++) {
+      String time = Integer.toString(y);
+      List<Map<String, String>> las =
+          csv.stream()
+              .filter(r -> r.get("time_period").equals(time))
+              .filter(r -> r.get("geographic_level").equals("Local authority"))
+              .toList();
+      Map<String, String> england =
+          csv.stream()
+              .filter(r -> r.get("time_period").equals(time))
+              .filter(r -> r.get("geographic_level").equals("National"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(las).hasSize(3);
+      for (Indicator indicator : Indicator.values()) {
+        if (indicator.kind() == Indicator.Kind.COUNT) {
+          long sum = las.stream().mapToLong(r -> Long.parseLong(r.get(indicator.column()))).sum();
+          assertThat(Long.parseLong(england.get(indicator.column())))
+              .as(indicator.column() + " " + y)
+              .isEqualTo(sum);
+        }
+      }
+    }
+  }
+
+  private static Map<String, Double> counts(String sql) {
+    Map<String, Double> counts = new HashMap<>();
+    for (Row row : spark.sql(sql).collectAsList()) {
+      counts.put(row.getString(0) + "/" + row.getInt(1), (double) row.getLong(2));
+    }
+    return counts;
   }
 
   private static double number(PanelRow row, Indicator indicator) {
