@@ -8,6 +8,7 @@ import org.soseval.pipeline.generate.Design;
 import org.soseval.pipeline.generate.Designs;
 import org.soseval.pipeline.generate.PlantedEffect;
 import org.soseval.pipeline.generate.PlantedOutcome;
+import org.soseval.pipeline.privacy.PseudonymKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,11 +58,25 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.println("demo: generating deposits for 10 pilots and " + COMPARATORS + " comparison LAs");
     GenerateCommand.run(design, root.resolve("deposits"), terminal, err::println);
+    String environment = System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE);
+    PseudonymKey key = IngestCommand.key(null, environment, true);
+    err.println(
+        "demo: ingesting into "
+            + root.resolve("lake")
+            + (environment == null || environment.isEmpty()
+                ? " with a random in-memory pseudonym key (never written; set "
+                    + PseudonymKey.ENVIRONMENT_VARIABLE
+                    + " to get pseudonyms that link across runs)"
+                : " with the key in " + PseudonymKey.ENVIRONMENT_VARIABLE));
+    int ingested =
+        IngestCommand.run(
+            root.resolve("deposits"), root.resolve("lake"), key, terminal, err::println);
     terminal.println("Demo evaluation in " + root);
     terminal.println("  deposits: " + root.resolve("deposits"));
+    terminal.println("  lake:     " + root.resolve("lake"));
     terminal.println("  log:      " + log);
     terminal.println(
-        "Stages built so far: generate. Ingest, indicators, evaluation and the report follow.");
-    return 0;
+        "Stages built so far: generate, ingest. Indicators, evaluation and the report follow.");
+    return ingested;
   }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.ParseResult;
     description = "Evaluation analytics for children's social care practice models.",
     subcommands = {
       GenerateCommand.class,
+      IngestCommand.class,
       DemoCommand.class,
       EvaluateCommand.class,
       CommandLine.HelpCommand.class

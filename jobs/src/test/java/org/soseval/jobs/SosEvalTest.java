@@ -37,11 +37,48 @@ class SosEvalTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"generate", "demo", "evaluate"}) {
+    for (String command : new String[] {"generate", "ingest", "demo", "evaluate"}) {
       Result result = run(command, "--help");
       assertThat(result.exitCode()).as(command).isZero();
       assertThat(result.out()).as(command).contains("Usage: sos-eval " + command);
     }
+  }
+
+  @Test
+  void ingestWithoutAKeyIsAUsageErrorSayingWhereTheKeyComesFrom() {
+    Result result =
+        run("ingest", "--deposits", temp.toString(), "--lake", temp.resolve("lake").toString());
+    // the test JVM has no SOS_EVAL_KEY unless a developer set one
+    if (System.getenv("SOS_EVAL_KEY") == null) {
+      assertThat(result.exitCode()).isEqualTo(2);
+      assertThat(result.err())
+          .contains(
+              "Cannot pseudonymise without a key: neither --key nor the environment variable"
+                  + " SOS_EVAL_KEY is given");
+    }
+  }
+
+  @Test
+  void ingestExitsThreeWhenAFileIsRejectedAndNamesIt() throws IOException {
+    Path deposits = temp.resolve("deposits");
+    Files.createDirectories(deposits.resolve("855/2016"));
+    Files.writeString(deposits.resolve("855/2016/episodes.csv"), "");
+    Path key = temp.resolve("pseudonym.key");
+    Files.writeString(key, "k".repeat(40));
+    Result result =
+        run(
+            "ingest",
+            "--deposits",
+            deposits.toString(),
+            "--lake",
+            temp.resolve("lake").toString(),
+            "--key",
+            key.toString());
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.out())
+        .contains("1 file(s) rejected whole")
+        .contains("855/2016/episodes.csv: the file is empty (no header line)");
+    assertThat(Files.readString(temp.resolve("lake/_ledger/ledger.csv"))).doesNotContain("kkkk");
   }
 
   @Test

@@ -54,6 +54,13 @@ final class CinXmlReader {
 
   /** The root element's name, or a rejection when the file is not well-formed XML at its start. */
   static String rootName(Path file) throws FileRejected {
+    try {
+      if (Files.size(file) == 0) {
+        throw new FileRejected("the file holds no XML element (it is empty)");
+      }
+    } catch (IOException e) {
+      throw new FileRejected("it cannot be read: " + e.getClass().getSimpleName(), e);
+    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       XMLStreamReader reader = FACTORY.createXMLStreamReader(in);
       try {

@@ -230,7 +230,7 @@ public final class Ingest {
               Locale.ROOT, "ingest: committing %d partitions to %s", replaced.size(), lakeRoot));
       stage.commit(replaced, Ledger.format(ledger));
     } catch (RuntimeException e) {
-      LakeStage.deleteTree(lakeRoot.resolve("_staging").resolve(runId));
+      stage.abandon();
       throw e;
     }
     return new IngestResult(entries, warnings, byRule, recovered);

@@ -91,6 +91,16 @@ public final class LakeStage {
         .parquet(run.resolve(batch).resolve(table.folder()).toString());
   }
 
+  /**
+   * Gives up this run after a failure: deletes its staging unless its commit marker exists, in
+   * which case the next run's {@link #recover} completes the commit.
+   */
+  public void abandon() {
+    if (!Files.exists(run.resolve(COMMIT))) {
+      deleteTree(run);
+    }
+  }
+
   /** Deletes a batch (the rows of a file that was rejected after some were staged). */
   public void discard(String batch) {
     deleteTree(run.resolve(batch));
