@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       GenerateCommand.class,
       IngestCommand.class,
+      IndicatorsCommand.class,
       DemoCommand.class,
       EvaluateCommand.class,
       CommandLine.HelpCommand.class

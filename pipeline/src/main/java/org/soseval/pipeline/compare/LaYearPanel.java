@@ -18,6 +18,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.soseval.pipeline.PipelineErrors;
+import org.soseval.pipeline.panel.Indicator;
+import org.soseval.pipeline.panel.PanelRow;
+import org.soseval.pipeline.panel.PublishedValue;
 
 /**
  * Outcome values by LA and reporting year, each with the source it came from. Missing and
@@ -130,6 +133,33 @@ public final class LaYearPanel {
       source.names.forEach(merged::name);
     }
     return merged;
+  }
+
+  /**
+   * A panel of every indicator (and supporting count) of {@code rows}, e.g. those derived from the
+   * lake ({@code org.soseval.pipeline.derive.LakeIndicators}), unrounded; missing values keep their
+   * symbol as the reason. Each value's source is {@code source}.
+   */
+  public static LaYearPanel fromPanelRows(List<PanelRow> rows, String source) {
+    LaYearPanel panel = new LaYearPanel();
+    for (PanelRow row : rows) {
+      String la = row.la().oldLaCode();
+      panel.name(la, row.la().name());
+      Map<String, PublishedValue> named = new LinkedHashMap<>();
+      for (Indicator indicator : Indicator.values()) {
+        named.put(indicator.column(), row.value(indicator));
+      }
+      named.putAll(row.supporting());
+      named.forEach(
+          (outcome, value) -> {
+            if (value.isPresent()) {
+              panel.put(outcome, la, row.year(), value.number(), source);
+            } else {
+              panel.putMissing(outcome, la, row.year(), value.symbol().orElseThrow());
+            }
+          });
+    }
+    return panel;
   }
 
   /**
