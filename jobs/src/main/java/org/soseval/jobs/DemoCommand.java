@@ -71,15 +71,14 @@ final class DemoCommand implements Callable<Integer> {
     int ingested =
         IngestCommand.run(
             root.resolve("deposits"), root.resolve("lake"), key, terminal, err::println);
+    // files rejected whole leave the rest of the lake usable: derive from what was ingested
     int derived =
-        ingested == 0
-            ? IndicatorsCommand.run(
-                root.resolve("lake"),
-                root.resolve("indicators"),
-                root.resolve("deposits").resolve("population.csv"),
-                terminal,
-                err::println)
-            : ingested;
+        IndicatorsCommand.run(
+            root.resolve("lake"),
+            root.resolve("indicators"),
+            root.resolve("deposits").resolve("population.csv"),
+            terminal,
+            err::println);
     terminal.println("Demo evaluation in " + root);
     terminal.println("  deposits: " + root.resolve("deposits"));
     terminal.println("  lake:     " + root.resolve("lake"));
@@ -89,6 +88,6 @@ final class DemoCommand implements Callable<Integer> {
     terminal.println("  log:      " + log);
     terminal.println(
         "Stages built so far: generate, ingest, indicators. Evaluation and the report follow.");
-    return derived;
+    return ingested != 0 ? ingested : derived;
   }
 }

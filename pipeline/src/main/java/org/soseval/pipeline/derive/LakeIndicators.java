@@ -29,6 +29,8 @@ import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.ingest.Ingest;
 import org.soseval.pipeline.lake.LakeTable;
+import org.soseval.pipeline.lake.Ledger;
+import org.soseval.pipeline.lake.LedgerEntry;
 import org.soseval.pipeline.panel.PanelRow;
 import org.soseval.pipeline.panel.PopulationEstimates;
 import org.soseval.pipeline.panel.QualityFlags;
@@ -119,14 +121,10 @@ public final class LakeIndicators {
     for (String name : COLUMNS_NEEDED.keySet()) {
       read(spark, lake, name).ifPresent(dataset -> tables.put(name, dataset));
     }
-    if (!tables.containsKey(CIN_EPISODE) && !tables.containsKey(CARE_EPISODES)) {
-      throw PipelineErrors.usage(
-          "Cannot derive indicators from " + lake,
-          "it holds neither " + CIN_EPISODE + " nor " + CARE_EPISODES,
-          "Give --lake the folder that sos-eval ingest wrote (it holds cin_* and ssda903_*)");
-    }
-    Map<String, Set<Integer>> cinYears = coverage(tables.get(CIN_EPISODE));
-    Map<String, Set<Integer>> claYears = coverage(tables.get(CARE_EPISODES));
+    List<LedgerEntry> ledger = Ledger.read(lake);
+    Map<String, Set<Integer>> cinYears = coverage(tables.get(CIN_EPISODE), ledger, "cin_census");
+    Map<String, Set<Integer>> claYears =
+        coverage(tables.get(CARE_EPISODES), ledger, "ssda903/episodes");
     int first = Integer.MAX_VALUE;
     int last = Integer.MIN_VALUE;
     for (Map<String, Set<Integer>> years : List.of(cinYears, claYears)) {
@@ -140,7 +138,7 @@ public final class LakeIndicators {
     if (first > last) {
       throw PipelineErrors.usage(
           "Cannot derive indicators from " + lake,
-          "its CIN and SSDA903 episode datasets are empty",
+          "it holds neither " + CIN_EPISODE + " nor " + CARE_EPISODES + " data",
           "Ingest deposits into it first (sos-eval ingest --deposits DIR --lake " + lake + ")");
     }
     List<Dataset<Row>> facts = new ArrayList<>();
@@ -152,21 +150,17 @@ public final class LakeIndicators {
       }
       progress.report("indicators: CIN census histories, reporting years " + first + "-" + last);
       facts.add(cinFacts(spark, tables, first, last));
-    } else {
+    } else if (cinYears.isEmpty()) {
       notes.add("The lake has no CIN census: CIN indicators are x");
     }
     if (tables.containsKey(CARE_EPISODES)) {
       progress.report("indicators: SSDA903 periods of care");
       facts.add(careFacts(tables.get(CARE_EPISODES), first, last));
-    } else {
-      notes.add("The lake has no SSDA903 episodes: CLA indicators are x");
-    }
-    Dataset<Row> all = facts.get(0);
-    for (int i = 1; i < facts.size(); i++) {
-      all = all.union(facts.get(i));
+    } else if (claYears.isEmpty()) {
+      notes.add("The lake has no SSDA903 return: CLA indicators are x");
     }
     Map<PanelBuilder.Key, IndicatorTally> tallies = new TreeMap<>();
-    for (Row row : all.groupBy("la", "year", "measure", "value").count().collectAsList()) {
+    for (Row row : counted(facts)) {
       tallies
           .computeIfAbsent(
               new PanelBuilder.Key(row.getString(0), row.getInt(1)), k -> new IndicatorTally())
@@ -176,6 +170,17 @@ public final class LakeIndicators {
         QualityFlags.apply(PanelBuilder.rows(tallies, cinYears, claYears, population, notes));
     progress.report("indicators: " + rows.size() + " LA-years");
     return new Result(rows, notes);
+  }
+
+  private static List<Row> counted(List<Dataset<Row>> facts) {
+    if (facts.isEmpty()) {
+      return List.of();
+    }
+    Dataset<Row> all = facts.get(0);
+    for (int i = 1; i < facts.size(); i++) {
+      all = all.union(facts.get(i));
+    }
+    return all.groupBy("la", "year", "measure", "value").count().collectAsList();
   }
 
   /** A dataset of the lake with its declared schema (LA codes as strings), if the lake has it. */
@@ -195,8 +200,24 @@ public final class LakeIndicators {
     return Optional.of(spark.read().schema(table.sparkSchema()).parquet(folder.toString()));
   }
 
-  private static Map<String, Set<Integer>> coverage(Dataset<Row> dataset) {
+  /**
+   * The (LA, collection year) pairs with data: the dataset's partitions, and the files the ledger
+   * of {@code kind} says were read (an SSDA903 episodes file with a header only is a return with no
+   * episodes: its counts are 0, not missing).
+   */
+  private static Map<String, Set<Integer>> coverage(
+      Dataset<Row> dataset, List<LedgerEntry> ledger, String kind) {
     Map<String, Set<Integer>> years = new TreeMap<>();
+    for (LedgerEntry entry : ledger) {
+      if (entry.kind().equals(kind)
+          && !entry.status().equals(LedgerEntry.REJECTED)
+          && entry.collectionYear().isPresent()
+          && entry.laCode().isPresent()) {
+        years
+            .computeIfAbsent(entry.laCode().get(), k -> new TreeSet<>())
+            .add(entry.collectionYear().get());
+      }
+    }
     if (dataset == null) {
       return years;
     }
