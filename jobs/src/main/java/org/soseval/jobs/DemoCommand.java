@@ -71,12 +71,23 @@ final class DemoCommand implements Callable<Integer> {
     int ingested =
         IngestCommand.run(
             root.resolve("deposits"), root.resolve("lake"), key, terminal, err::println);
+    // files rejected whole leave the rest of the lake usable: derive from what was ingested
+    int derived =
+        IndicatorsCommand.run(
+            root.resolve("lake"),
+            root.resolve("indicators"),
+            root.resolve("deposits").resolve("population.csv"),
+            terminal,
+            err::println);
     terminal.println("Demo evaluation in " + root);
     terminal.println("  deposits: " + root.resolve("deposits"));
     terminal.println("  lake:     " + root.resolve("lake"));
+    terminal.println(
+        "  indicators: "
+            + root.resolve("indicators").resolve("publish").resolve("la_indicators.csv"));
     terminal.println("  log:      " + log);
     terminal.println(
-        "Stages built so far: generate, ingest. Indicators, evaluation and the report follow.");
-    return ingested;
+        "Stages built so far: generate, ingest, indicators. Evaluation and the report follow.");
+    return ingested != 0 ? ingested : derived;
   }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       GenerateCommand.class,
       IngestCommand.class,
+      IndicatorsCommand.class,
       DemoCommand.class,
       EvaluateCommand.class,
       PanelCommand.class,
@@ -51,7 +52,7 @@ public final class SosEval implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "Missing command: choose one of generate, ingest, demo, evaluate, panel, benchmark, check-ees (see --help)");
+        "Missing command: choose one of generate, ingest, indicators, demo, evaluate, panel, benchmark, check-ees (see --help)");
   }
 
   /** Maps failures to exit codes and one-line messages. */

@@ -39,12 +39,38 @@ class SosEvalTest {
   void everyCommandHasHelp() {
     for (String command :
         new String[] {
-          "generate", "ingest", "demo", "evaluate", "panel", "benchmark", "check-ees"
+          "generate", "ingest", "indicators", "demo", "evaluate", "panel", "benchmark", "check-ees"
         }) {
       Result result = run(command, "--help");
       assertThat(result.exitCode()).as(command).isZero();
       assertThat(result.out()).as(command).contains("Usage: sos-eval " + command);
     }
+  }
+
+  @Test
+  void indicatorsWithoutALakeIsAUsageErrorNamingTheFolder() {
+    Path missing = temp.resolve("no-lake");
+    Result result =
+        run("indicators", "--lake", missing.toString(), "--out", temp.resolve("out").toString());
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("Cannot derive indicators from " + missing + ": the folder does not exist");
+  }
+
+  @Test
+  void indicatorsWithAMissingPopulationFileIsAUsageError() throws IOException {
+    Files.createDirectories(temp.resolve("lake"));
+    Result result =
+        run(
+            "indicators",
+            "--lake",
+            temp.resolve("lake").toString(),
+            "--out",
+            temp.resolve("out").toString(),
+            "--population",
+            temp.resolve("population.csv").toString());
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("Cannot read population estimates");
   }
 
   @Test
@@ -90,7 +116,7 @@ class SosEvalTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .contains(
-            "Missing command: choose one of generate, ingest, demo, evaluate, panel, benchmark, check-ees");
+            "Missing command: choose one of generate, ingest, indicators, demo, evaluate, panel, benchmark, check-ees");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -131,23 +132,43 @@ public final class LaYearPanel {
    * published file it came from.
    */
   public static LaYearPanel fromPublished(PublishedPanel published) {
+    return fromPanelRows(
+        published.rows(),
+        (row, column) ->
+            "published: "
+                + Indicator.byColumn(column)
+                    .map(indicator -> row.sources().getOrDefault(indicator, "DfE"))
+                    .orElse("DfE"));
+  }
+
+  /**
+   * A panel of every indicator (and supporting count) of {@code rows}, e.g. those derived from the
+   * lake ({@code org.soseval.pipeline.derive.LakeIndicators}), unrounded; missing values keep their
+   * symbol as the reason. Each value's source is {@code source}.
+   */
+  public static LaYearPanel fromPanelRows(List<PanelRow> rows, String source) {
+    return fromPanelRows(rows, (row, column) -> source);
+  }
+
+  private static LaYearPanel fromPanelRows(
+      List<PanelRow> rows, BiFunction<PanelRow, String, String> source) {
     LaYearPanel panel = new LaYearPanel();
-    for (PanelRow row : published.rows()) {
+    for (PanelRow row : rows) {
       String la = row.la().oldLaCode();
       panel.name(la, row.la().name());
+      Map<String, PublishedValue> named = new LinkedHashMap<>();
       for (Indicator indicator : Indicator.values()) {
-        PublishedValue value = row.value(indicator);
-        if (value.value().isPresent()) {
-          panel.put(
-              indicator.column(),
-              la,
-              row.year(),
-              value.value().getAsDouble(),
-              "published: " + row.sources().getOrDefault(indicator, "DfE"));
-        } else {
-          panel.putMissing(indicator.column(), la, row.year(), value.symbol().orElse("x"));
-        }
+        named.put(indicator.column(), row.value(indicator));
       }
+      named.putAll(row.supporting());
+      named.forEach(
+          (outcome, value) -> {
+            if (value.isPresent()) {
+              panel.put(outcome, la, row.year(), value.number(), source.apply(row, outcome));
+            } else {
+              panel.putMissing(outcome, la, row.year(), value.symbol().orElse("x"));
+            }
+          });
     }
     return panel;
   }

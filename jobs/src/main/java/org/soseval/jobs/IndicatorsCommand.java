@@ -1,0 +1,109 @@
+package org.soseval.jobs;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.soseval.pipeline.PipelineErrors;
+import org.soseval.pipeline.Progress;
+import org.soseval.pipeline.derive.IndicatorOutputs;
+import org.soseval.pipeline.derive.LakeIndicators;
+import org.soseval.pipeline.panel.PopulationEstimates;
+import org.soseval.pipeline.publish.DisclosureControl;
+import org.soseval.pipeline.publish.EesWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sos-eval indicators}: the lake to LA × reporting-year indicators. */
+@Command(
+    name = "indicators",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Derives the indicators of la_indicators.csv (referrals, re-referrals, assessments, s47s,"
+          + " ICPCs, CP plans, CIN and CLA) for every LA and reporting year in --lake, from each"
+          + " child's whole history. Writes OUT/panel/ (Parquet, unrounded, with sources and"
+          + " quality flags) and OUT/publish/la_indicators.csv (with England and regional totals,"
+          + " rounded as DfE publishes). Rates need --population (the ONS layout of DfE's"
+          + " ons_mid-year_population_estimates file); without it they are x. See"
+          + " docs/indicators-lake.md."
+    })
+final class IndicatorsCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin Options options;
+
+  @Option(names = "--lake", required = true, description = "Lake folder written by ingest.")
+  Path lake;
+
+  @Option(names = "--out", required = true, description = "Output folder (created if needed).")
+  Path out;
+
+  @Option(
+      names = "--population",
+      description = "ONS mid-year estimates of children aged 0-17 by LA (DfE's EES layout).")
+  Path population;
+
+  @Override
+  public Integer call() {
+    Path root = out.toAbsolutePath().normalize();
+    Logs.use(root.resolve("logs").resolve("sos-eval.log"));
+    PrintWriter err = spec.commandLine().getErr();
+    return run(lake, root, population, spec.commandLine().getOut(), err::println);
+  }
+
+  /** Derives and writes the indicators; returns the exit code. */
+  static int run(Path lake, Path out, Path population, PrintWriter terminal, Progress progress) {
+    Path lakeRoot = lake.toAbsolutePath().normalize();
+    if (!Files.isDirectory(lakeRoot)) {
+      throw PipelineErrors.usage(
+          "Cannot derive indicators from " + lakeRoot,
+          "the folder does not exist",
+          "Give --lake the folder that sos-eval ingest wrote");
+    }
+    if (population != null && !Files.isRegularFile(population)) {
+      throw PipelineErrors.usage(
+          "Cannot read population estimates " + population,
+          "the file does not exist",
+          "Give --population a CSV in the layout of " + PopulationEstimates.FILE);
+    }
+    Optional<PopulationEstimates> estimates =
+        population == null ? Optional.empty() : Optional.of(PopulationEstimates.load(population));
+    long started = System.nanoTime();
+    SparkSession spark = SparkSessions.local(out.resolve("logs"));
+    LakeIndicators.Result result;
+    Path panel;
+    try {
+      result = LakeIndicators.compute(spark, lakeRoot, estimates, progress);
+      panel = IndicatorOutputs.writePanel(spark, result.rows(), out);
+    } finally {
+      spark.stop();
+    }
+    // Disclosure control for tables from case-level returns is not built yet (see
+    // docs/indicators-lake.md): the table is written as derived, rounded only.
+    EesWriter.Written written =
+        IndicatorOutputs.writePublished(result.rows(), DisclosureControl.ALREADY_PUBLIC, out);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    terminal.printf(
+        Locale.ROOT,
+        "Derived indicators for %d LA-years from %s in %.1f s%n",
+        result.rows().size(),
+        lakeRoot,
+        seconds);
+    terminal.println("  panel:          " + panel);
+    terminal.println("  la_indicators:  " + written.data());
+    if (estimates.isEmpty()) {
+      terminal.println("  warning: no --population: rates and population_0_17 are x");
+    }
+    terminal.println(
+        "  warning: no disclosure control is applied yet to tables from case-level data;"
+            + " do not publish la_indicators.csv from real returns as it is");
+    for (String note : result.notes()) {
+      terminal.println("  warning: " + note);
+    }
+    return 0;
+  }
+}
