@@ -3,7 +3,12 @@ package org.soseval.jobs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.soseval.pipeline.compare.Evaluation;
+import org.soseval.pipeline.compare.EvaluationConfig;
+import org.soseval.pipeline.compare.LaYearPanel;
+import org.soseval.pipeline.derive.LakeIndicators;
 import org.soseval.pipeline.generate.Design;
 import org.soseval.pipeline.generate.Designs;
 import org.soseval.pipeline.generate.PlantedEffect;
@@ -25,6 +30,10 @@ import picocli.CommandLine.Spec;
     })
 final class DemoCommand implements Callable<Integer> {
   static final int COMPARATORS = 20;
+  static final int DRAWS = 999;
+  static final List<String> OUTCOMES =
+      List.of(
+          "icpc_rate", "s47_rate", "cpp_start_rate", "rereferral_12m_percent", "cla_start_rate");
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin Options options;
@@ -72,22 +81,50 @@ final class DemoCommand implements Callable<Integer> {
         IngestCommand.run(
             root.resolve("deposits"), root.resolve("lake"), key, terminal, err::println);
     // files rejected whole leave the rest of the lake usable: derive from what was ingested
-    int derived =
+    LakeIndicators.Result derived =
         IndicatorsCommand.run(
             root.resolve("lake"),
             root.resolve("indicators"),
             root.resolve("deposits").resolve("population.csv"),
             terminal,
             err::println);
+    Evaluation.Result evaluation =
+        Evaluation.run(
+            evaluationConfig(design, root),
+            LaYearPanel.fromPanelRows(derived.rows(), "deposits"),
+            root.resolve("evaluation"),
+            err::println);
     terminal.println("Demo evaluation in " + root);
-    terminal.println("  deposits: " + root.resolve("deposits"));
-    terminal.println("  lake:     " + root.resolve("lake"));
+    terminal.println("  deposits:   " + root.resolve("deposits"));
+    terminal.println("  lake:       " + root.resolve("lake"));
     terminal.println(
         "  indicators: "
             + root.resolve("indicators").resolve("publish").resolve("la_indicators.csv"));
-    terminal.println("  log:      " + log);
-    terminal.println(
-        "Stages built so far: generate, ingest, indicators. Evaluation and the report follow.");
-    return ingested != 0 ? ingested : derived;
+    terminal.println("  effects:    " + evaluation.effects());
+    terminal.println("  log:        " + log);
+    return ingested;
+  }
+
+  /** The evaluation of the demo's design: its pilots against its comparison LAs, 2012-2019. */
+  static EvaluationConfig evaluationConfig(Design design, Path root) {
+    return new EvaluationConfig(
+        root.resolve("evaluation.yaml"),
+        "Demo: synthetic Signs of Safety pilots against comparison LAs",
+        design.firstYear(),
+        design.lastYear(),
+        design.pilots().stream()
+            .map(pilot -> new EvaluationConfig.PilotSpec(pilot.la(), pilot.start(), pilot.group()))
+            .toList(),
+        new EvaluationConfig.Comparison(
+            EvaluationConfig.ComparisonMethod.LIST, "2021", design.comparators(), false),
+        true,
+        OUTCOMES,
+        new EvaluationConfig.Sources(
+            Optional.of(root.resolve("deposits")), Optional.empty(), Optional.empty()),
+        DRAWS,
+        design.seed(),
+        "dfe",
+        Optional.empty(),
+        Optional.empty());
   }
 }

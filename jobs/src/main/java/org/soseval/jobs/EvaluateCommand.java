@@ -1,14 +1,16 @@
 package org.soseval.jobs;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.compare.EffectRow;
 import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
 import org.soseval.pipeline.compare.LaYearPanel;
+import org.soseval.pipeline.derive.LakeIndicators;
+import org.soseval.pipeline.privacy.PseudonymKey;
 import org.soseval.pipeline.panel.PublishedPanel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,12 +40,31 @@ final class EvaluateCommand implements Callable<Integer> {
   private static final Function<Path, LaYearPanel> PUBLISHED_STATISTICS =
       folder -> LaYearPanel.fromPublished(PublishedPanel.load(folder));
 
-  /** Case-level deposits need ingest and indicators, which arrive with the indicators stage. */
-  private static LaYearPanel fromDeposits(Path deposits) {
-    throw PipelineErrors.usage(
-        "Cannot use sources.deposits yet",
-        "deriving indicators from case-level deposits is not wired into evaluate in this version",
-        "Run ingest, then give the indicators as sources.panel, or use sources.public");
+  /**
+   * Case-level deposits: ingested into OUT/lake with the config's key (privacy.key_file, else
+   * SOS_EVAL_KEY), then indicators derived into OUT/indicators (rates on the deposits'
+   * population.csv when there is one).
+   */
+  private static LaYearPanel fromDeposits(
+      EvaluationConfig evaluation, Path root, Path deposits, PrintWriter terminal, PrintWriter err) {
+    PseudonymKey key =
+        IngestCommand.key(
+            evaluation.keyFile().orElse(null),
+            System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE),
+            false);
+    int ingested = IngestCommand.run(deposits, root.resolve("lake"), key, terminal, err::println);
+    if (ingested != 0) {
+      err.println("evaluate: some deposits were rejected (see the ledger); using the rest");
+    }
+    Path population = deposits.resolve("population.csv");
+    LakeIndicators.Result derived =
+        IndicatorsCommand.run(
+            root.resolve("lake"),
+            root.resolve("indicators"),
+            Files.isRegularFile(population) ? population : null,
+            terminal,
+            err::println);
+    return LaYearPanel.fromPanelRows(derived.rows(), "deposits");
   }
 
   @Override
@@ -56,7 +77,11 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation.run(
             evaluation,
             root,
-            new Evaluation.Sources(PUBLISHED_STATISTICS, EvaluateCommand::fromDeposits),
+            new Evaluation.Sources(
+                PUBLISHED_STATISTICS,
+                deposits ->
+                    fromDeposits(
+                        evaluation, root, deposits, spec.commandLine().getOut(), err)),
             err::println);
     PrintWriter terminal = spec.commandLine().getOut();
     terminal.println("Evaluation '" + evaluation.name() + "' in " + root);

@@ -63,9 +63,13 @@ public final class Evaluation {
   public record Sources(
       Function<Path, LaYearPanel> published, Function<Path, LaYearPanel> deposits) {}
 
-  /** Runs the evaluation a config describes. */
+  /** Runs the evaluation a config describes, on the values its sources give. */
   public static Result run(EvaluationConfig config, Path out, Sources sources, Progress progress) {
-    LaYearPanel data = assemble(config, sources);
+    return run(config, assemble(config, sources), out, progress);
+  }
+
+  /** Runs the evaluation a config describes on an assembled panel (its sources are not read). */
+  public static Result run(EvaluationConfig config, LaYearPanel data, Path out, Progress progress) {
     Optional<StatisticalNeighbours> neighbours =
         config
             .sources()
