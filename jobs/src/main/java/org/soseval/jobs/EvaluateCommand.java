@@ -2,6 +2,7 @@ package org.soseval.jobs;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.soseval.pipeline.compare.EffectRow;
@@ -9,6 +10,8 @@ import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
 import org.soseval.pipeline.compare.LaYearPanel;
 import org.soseval.pipeline.panel.PublishedPanel;
+import org.soseval.pipeline.report.Report;
+import org.soseval.pipeline.report.ReportEvidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
       "Compares the pilots of an evaluation config with their comparison LAs: pooled and"
           + " per-pilot difference-in-differences, an event study, DerSimonian-Laird pooling and"
           + " interrupted time series for each outcome. Writes OUT/publish/effects.csv,"
-          + " OUT/publish/panel.csv and OUT/evaluation.json."
+          + " OUT/publish/panel.csv and OUT/evaluation.json, then the report OUT/report/index.html"
+          + " (with report.pdf, its charts and data) and the run manifest OUT/manifest.json."
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -72,6 +76,13 @@ final class EvaluateCommand implements Callable<Integer> {
     terminal.println("  effects: " + result.effects());
     terminal.println("  panel:   " + result.panel());
     terminal.println("  summary: " + result.summary());
+    err.println("evaluate: writing the report");
+    Report.Written report =
+        Report.write(
+            new Report.Input(evaluation, result, ReportEvidence.none()), root, Clock.systemUTC());
+    terminal.println("  report:  " + report.index());
+    terminal.println("  pdf:     " + report.pdf());
+    terminal.println("  manifest: " + report.manifest());
     return 0;
   }
 }
