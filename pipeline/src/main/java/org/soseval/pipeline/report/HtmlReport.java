@@ -15,6 +15,7 @@ import java.util.OptionalDouble;
 import java.util.TreeSet;
 import org.soseval.pipeline.charts.ChartFiles;
 import org.soseval.pipeline.charts.YearFormat;
+import org.soseval.pipeline.compare.EffectDirection;
 import org.soseval.pipeline.compare.EffectRow;
 import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
@@ -609,8 +610,10 @@ final class HtmlReport {
                   effect
                       .append(findings.label())
                       .append(": ")
-                      .append(did.direction().label().replace('_', ' '))
-                      .append(". "));
+                      .append(direction(did.direction()))
+                      .append(" (")
+                      .append(did.direction().label())
+                      .append("). "));
     }
     rows.add(List.of("Effect", effect.toString().trim() + " See section 2."));
     rows.add(List.of("Mechanisms", NO_EVIDENCE));
@@ -623,6 +626,20 @@ final class HtmlReport {
             List.of("Dimension", "Evidence"),
             rows));
     html.close("section");
+  }
+
+  /** An EMMIE effect-scale label in words. */
+  static String direction(EffectDirection direction) {
+    return switch (direction) {
+      case REDUCED -> "fell";
+      case REDUCED_SOME_INCREASE -> "fell overall, though some pilots rose";
+      case SOME_REDUCTION_NS -> "no clear overall change; some pilots fell";
+      case MIXED_NS -> "no clear overall change; some pilots fell and some rose";
+      case NO_EFFECT -> "no clear change";
+      case SOME_INCREASE_NS -> "no clear overall change; some pilots rose";
+      case INCREASED_SOME_REDUCTION -> "rose overall, though some pilots fell";
+      case INCREASED -> "rose";
+    };
   }
 
   private void appendices() {
