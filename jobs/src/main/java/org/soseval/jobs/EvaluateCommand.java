@@ -3,6 +3,7 @@ package org.soseval.jobs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.soseval.pipeline.compare.EffectRow;
@@ -10,8 +11,10 @@ import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
 import org.soseval.pipeline.compare.LaYearPanel;
 import org.soseval.pipeline.derive.LakeIndicators;
-import org.soseval.pipeline.privacy.PseudonymKey;
 import org.soseval.pipeline.panel.PublishedPanel;
+import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.report.Report;
+import org.soseval.pipeline.report.ReportEvidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Spec;
       "Compares the pilots of an evaluation config with their comparison LAs: pooled and"
           + " per-pilot difference-in-differences, an event study, DerSimonian-Laird pooling and"
           + " interrupted time series for each outcome. Writes OUT/publish/effects.csv,"
-          + " OUT/publish/panel.csv and OUT/evaluation.json."
+          + " OUT/publish/panel.csv and OUT/evaluation.json, then the report OUT/report/index.html"
+          + " (with report.pdf, its charts and data) and the run manifest OUT/manifest.json."
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -46,7 +50,11 @@ final class EvaluateCommand implements Callable<Integer> {
    * population.csv when there is one).
    */
   private static LaYearPanel fromDeposits(
-      EvaluationConfig evaluation, Path root, Path deposits, PrintWriter terminal, PrintWriter err) {
+      EvaluationConfig evaluation,
+      Path root,
+      Path deposits,
+      PrintWriter terminal,
+      PrintWriter err) {
     PseudonymKey key =
         IngestCommand.key(
             evaluation.keyFile().orElse(null),
@@ -80,8 +88,7 @@ final class EvaluateCommand implements Callable<Integer> {
             new Evaluation.Sources(
                 PUBLISHED_STATISTICS,
                 deposits ->
-                    fromDeposits(
-                        evaluation, root, deposits, spec.commandLine().getOut(), err)),
+                    fromDeposits(evaluation, root, deposits, spec.commandLine().getOut(), err)),
             err::println);
     PrintWriter terminal = spec.commandLine().getOut();
     terminal.println("Evaluation '" + evaluation.name() + "' in " + root);
@@ -111,6 +118,13 @@ final class EvaluateCommand implements Callable<Integer> {
     terminal.println("  effects: " + result.effects());
     terminal.println("  panel:   " + result.panel());
     terminal.println("  summary: " + result.summary());
+    err.println("evaluate: writing the report");
+    Report.Written report =
+        Report.write(
+            new Report.Input(evaluation, result, ReportEvidence.none()), root, Clock.systemUTC());
+    terminal.println("  report:  " + report.index());
+    terminal.println("  pdf:     " + report.pdf());
+    terminal.println("  manifest: " + report.manifest());
     return 0;
   }
 }
