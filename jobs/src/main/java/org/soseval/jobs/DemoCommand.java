@@ -2,6 +2,7 @@ package org.soseval.jobs;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,6 +15,8 @@ import org.soseval.pipeline.generate.Designs;
 import org.soseval.pipeline.generate.PlantedEffect;
 import org.soseval.pipeline.generate.PlantedOutcome;
 import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.report.Report;
+import org.soseval.pipeline.report.ReportEvidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,6 +97,13 @@ final class DemoCommand implements Callable<Integer> {
             LaYearPanel.fromPanelRows(derived.rows(), "deposits"),
             root.resolve("evaluation"),
             err::println);
+    err.println("demo: writing the report");
+    EvaluationConfig config = evaluationConfig(design, root);
+    Report.Written report =
+        Report.write(
+            new Report.Input(config, evaluation, ReportEvidence.none()),
+            root.resolve("evaluation"),
+            Clock.systemUTC());
     terminal.println("Demo evaluation in " + root);
     terminal.println("  deposits:   " + root.resolve("deposits"));
     terminal.println("  lake:       " + root.resolve("lake"));
@@ -101,6 +111,8 @@ final class DemoCommand implements Callable<Integer> {
         "  indicators: "
             + root.resolve("indicators").resolve("publish").resolve("la_indicators.csv"));
     terminal.println("  effects:    " + evaluation.effects());
+    terminal.println("  report:     " + report.index());
+    terminal.println("  pdf:        " + report.pdf());
     terminal.println("  log:        " + log);
     return ingested;
   }

@@ -77,7 +77,11 @@ final class ReportFixture {
           Evaluation.run(
               config,
               out,
-              dir -> LaYearPanel.fromPublished(PublishedPanel.load(dir)),
+              new Evaluation.Sources(
+                  dir -> LaYearPanel.fromPublished(PublishedPanel.load(dir)),
+                  dir -> {
+                    throw new AssertionError("no deposits in this example");
+                  }),
               Progress.SILENT);
       Report.Written written =
           Report.write(new Report.Input(config, result, ReportEvidence.none()), out, CLOCK);
