@@ -1,10 +1,13 @@
 package org.soseval.jobs;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
@@ -12,6 +15,7 @@ import org.soseval.pipeline.compare.LaYearPanel;
 import org.soseval.pipeline.derive.LakeIndicators;
 import org.soseval.pipeline.generate.Design;
 import org.soseval.pipeline.generate.Designs;
+import org.soseval.pipeline.generate.Pilot;
 import org.soseval.pipeline.generate.PlantedEffect;
 import org.soseval.pipeline.generate.PlantedOutcome;
 import org.soseval.pipeline.privacy.PseudonymKey;
@@ -91,14 +95,14 @@ final class DemoCommand implements Callable<Integer> {
             root.resolve("deposits").resolve("population.csv"),
             terminal,
             err::println);
+    EvaluationConfig config = evaluationConfig(design, root);
     Evaluation.Result evaluation =
         Evaluation.run(
-            evaluationConfig(design, root),
+            config,
             LaYearPanel.fromPanelRows(derived.rows(), "deposits"),
             root.resolve("evaluation"),
             err::println);
     err.println("demo: writing the report");
-    EvaluationConfig config = evaluationConfig(design, root);
     Report.Written report =
         Report.write(
             new Report.Input(config, evaluation, ReportEvidence.none()),
@@ -117,26 +121,49 @@ final class DemoCommand implements Callable<Integer> {
     return ingested;
   }
 
-  /** The evaluation of the demo's design: its pilots against its comparison LAs, 2012-2019. */
+  /**
+   * Writes the evaluation config of the demo's design (its pilots against its comparison LAs, on
+   * the deposits) to {@code OUT/evaluation.yaml} and reads it back, so the demo's evaluation can be
+   * rerun with {@code sos-eval evaluate --config}.
+   */
   static EvaluationConfig evaluationConfig(Design design, Path root) {
-    return new EvaluationConfig(
-        root.resolve("evaluation.yaml"),
-        "Demo: synthetic Signs of Safety pilots against comparison LAs",
-        design.firstYear(),
-        design.lastYear(),
-        design.pilots().stream()
-            .map(pilot -> new EvaluationConfig.PilotSpec(pilot.la(), pilot.start(), pilot.group()))
-            .toList(),
-        new EvaluationConfig.Comparison(
-            EvaluationConfig.ComparisonMethod.LIST, "2021", design.comparators(), false),
-        true,
-        OUTCOMES,
-        new EvaluationConfig.Sources(
-            Optional.of(root.resolve("deposits")), Optional.empty(), Optional.empty()),
-        DRAWS,
-        design.seed(),
-        "dfe",
-        Optional.empty(),
-        Optional.empty());
+    StringBuilder yaml = new StringBuilder();
+    yaml.append("# The demo's evaluation. Rerun it with\n")
+        .append("#   ./sos-eval evaluate --config evaluation.yaml --out evaluation-again\n")
+        .append("# (set SOS_EVAL_KEY, or privacy.key_file, to pseudonymise the deposits again).\n")
+        .append("name: Demo - synthetic Signs of Safety pilots against comparison LAs\n")
+        .append("reporting_years: ")
+        .append(design.firstYear())
+        .append('-')
+        .append(design.lastYear())
+        .append("\npilots:\n");
+    for (Pilot pilot : design.pilots()) {
+      yaml.append("  - {la: \"")
+          .append(pilot.la())
+          .append("\", start: ")
+          .append(pilot.start())
+          .append(", group: \"")
+          .append(pilot.group())
+          .append("\"}\n");
+    }
+    yaml.append("comparison:\n  method: list\n  authorities: [")
+        .append(
+            design.comparators().stream()
+                .map(code -> "\"" + code + "\"")
+                .collect(java.util.stream.Collectors.joining(", ")))
+        .append("]\nexclude_implementation_year: true\noutcomes: [")
+        .append(String.join(", ", OUTCOMES))
+        .append("]\nsources:\n  deposits: deposits\nbootstrap:\n  draws: ")
+        .append(DRAWS)
+        .append("\n  seed: ")
+        .append(design.seed())
+        .append('\n');
+    Path file = root.resolve("evaluation.yaml");
+    try {
+      Files.writeString(file, yaml.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+    return EvaluationConfig.load(file);
   }
 }
