@@ -13,12 +13,9 @@ import org.soseval.pipeline.instruments.InstrumentSchema.Item;
 import org.soseval.pipeline.publish.EesFile;
 import org.soseval.pipeline.publish.EesFile.Column;
 import org.soseval.pipeline.stats.Interval;
-import org.soseval.pipeline.stats.disclosure.Cell;
-import org.soseval.pipeline.stats.disclosure.CountTable;
 import org.soseval.pipeline.stats.disclosure.DerivedValues;
-import org.soseval.pipeline.stats.disclosure.Dimension;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
-import org.soseval.pipeline.stats.disclosure.ProtectedTable;
+import org.soseval.pipeline.stats.disclosure.DisplayRounding;
 import org.soseval.pipeline.stats.disclosure.PublishedValue;
 import org.soseval.pipeline.stats.interval.ProportionIntervals;
 import org.soseval.pipeline.stats.survey.CronbachAlpha;
@@ -236,29 +233,37 @@ public final class SurveyAnalysis {
   }
 
   /**
-   * The protected counts of one item and wave over a set of LAs: the table has a Total row and a
-   * row per LA, and the columns respondents = answered + missing, answered = base + don't know,
-   * base = agreeing + not agreeing, so every published margin is an equation.
+   * The counts of one item and wave over a set of LAs ({@code row} = an LA or the Total).
+   *
+   * <p>Disclosure rule for surveys (methods.md section 6): responses are opinions of anonymous
+   * respondents, not events about identifiable children, so the rule is the small-base rule: a
+   * percentage, and the base and count it is made of, are published only when the base is at least
+   * 10 (or the profile's larger minimum); the don't-know and item non-response counts are
+   * suppressed in the profile's primary range; counts of a pooled (national) row are rounded as the
+   * profile rounds aggregate rows.
    */
   private record Unit(
-      ProtectedTable table,
       Map<String, LikertCounts> counts,
       Map<String, long[]> response,
       int reportingYear,
       String row,
       DisclosureProfile profile) {
     Unit forLa(String la) {
-      return new Unit(table, counts, response, reportingYear, la, profile);
+      return new Unit(counts, response, reportingYear, la, profile);
+    }
+
+    boolean pooled() {
+      return row.equals(TOTAL);
     }
 
     LikertCounts count() {
-      return row.equals(TOTAL)
+      return pooled()
           ? counts.values().stream().reduce(LikertCounts.EMPTY, LikertCounts::combine)
           : counts.get(row);
     }
 
     long[] unitResponse() {
-      if (!row.equals(TOTAL)) {
+      if (!pooled()) {
         return response.get(row);
       }
       long[] total = new long[2];
@@ -273,7 +278,29 @@ public final class SurveyAnalysis {
     }
 
     PublishedValue percent() {
-      return table.percent(Cell.of(row, "agreeing"), Cell.of(row, "base"));
+      LikertCounts count = count();
+      return DerivedValues.percent(count.agreeing(), false, count.valid(), false, profile);
+    }
+
+    /** A count shown with the percentage: c when the percentage is not published. */
+    String withPercent(long value) {
+      PublishedValue percent = percent();
+      return percent.number().isPresent() || percent.text().equals("z")
+          ? rounded(value)
+          : percent.text();
+    }
+
+    /** A count standing alone: c in the profile's primary range. */
+    String alone(long value) {
+      return profile.isPrimary(value) ? "c" : rounded(value);
+    }
+
+    private String rounded(long value) {
+      long base =
+          profile.countRoundingBase() > 1
+              ? profile.countRoundingBase()
+              : pooled() ? profile.aggregateRoundingBase() : 1;
+      return Long.toString(DisplayRounding.toNearest(value, base));
     }
   }
 
@@ -284,36 +311,16 @@ public final class SurveyAnalysis {
       List<String> las,
       int wave,
       DisclosureProfile profile) {
-    Dimension.Builder rowsBuilder = Dimension.builder("la").add(TOTAL);
-    las.forEach(la -> rowsBuilder.add(la, TOTAL));
-    Dimension columns =
-        Dimension.builder("answer")
-            .add("respondents")
-            .add("answered", "respondents")
-            .add("missing", "respondents")
-            .add("base", "answered")
-            .add("dont_know", "answered")
-            .add("agreeing", "base")
-            .add("not_agreeing", "base")
-            .build();
-    CountTable.Builder table = CountTable.builder(rowsBuilder.build(), columns);
     Map<String, LikertCounts> counts = new TreeMap<>();
     Map<String, long[]> response = new TreeMap<>();
     int year = 0;
     for (String la : las) {
       Wave data = waves.get(la).get(wave);
       year = Math.max(year, data.reportingYear());
-      LikertCounts count = counts(data, item.id());
-      counts.put(la, count);
+      counts.put(la, counts(data, item.id()));
       response.put(la, unitResponse(List.of(data)));
-      table
-          .count(la, "missing", count.missing())
-          .count(la, "dont_know", count.dontKnow() + count.notApplicable())
-          .count(la, "agreeing", count.agreeing())
-          .count(la, "not_agreeing", count.valid() - count.agreeing());
     }
-    return new Unit(
-        ProtectedTable.protect(table.build(), profile), counts, response, year, TOTAL, profile);
+    return new Unit(counts, response, year, TOTAL, profile);
   }
 
   private static List<String> row(
@@ -332,10 +339,9 @@ public final class SurveyAnalysis {
     cells.add(group);
     cells.add(item.scale() == null ? "z" : item.scale());
     cells.add(item.id());
-    ProtectedTable table = unit.table();
-    cells.add(table.published(rowLabel, "respondents").text());
-    cells.add(table.published(rowLabel, "base").text());
-    cells.add(table.published(rowLabel, "agreeing").text());
+    cells.add(unit.withPercent(counts.respondents()));
+    cells.add(unit.withPercent(counts.valid()));
+    cells.add(unit.withPercent(counts.agreeing()));
     PublishedValue percent = unit.percent();
     cells.add(percent.text());
     if (percent.number().isPresent()) {
@@ -346,8 +352,8 @@ public final class SurveyAnalysis {
       cells.add(percent.text());
       cells.add(percent.text());
     }
-    cells.add(table.published(rowLabel, "dont_know").text());
-    cells.add(table.published(rowLabel, "missing").text());
+    cells.add(unit.alone(counts.dontKnow() + counts.notApplicable()));
+    cells.add(unit.alone(counts.missing()));
     long[] response = unit.unitResponse();
     cells.add(DerivedValues.percent(response[1], false, response[0], false, unit.profile()).text());
     if (first.isEmpty()) {

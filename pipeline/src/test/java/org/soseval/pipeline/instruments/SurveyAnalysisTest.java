@@ -52,6 +52,9 @@ class SurveyAnalysisTest {
       csv.append("855,S").append(r).append(",1,2015-04-01,fs_does_what_they_say,\n");
     }
     csv.append("855,U1,1,2015-04-01,fs_listened,\n"); // unit non-response
+    for (int r = 0; r < 8; r++) { // a small LA: a base of 8
+      csv.append("925,T").append(r).append(",1,2015-04-01,fs_listened,4\n");
+    }
     Path folder = Files.createDirectories(temp.resolve("instruments"));
     Files.writeString(folder.resolve("family_survey.csv"), csv.toString());
     return InstrumentSet.read(List.of(folder), Pseudonymiser.forThisRun());
@@ -105,22 +108,33 @@ class SurveyAnalysisTest {
   }
 
   @Test
-  void suppressesAPercentageWhoseComplementIsASmallCount() throws IOException {
+  void suppressesAPercentageOnABaseBelowTenAndRoundsPooledCounts() throws IOException {
     Path publish = temp.resolve("publish");
     SurveyAnalysis.run(
         survey(), LaGroups.of(List.of("855"), List.of()), DisclosureProfile.dfe(), publish);
-    // fs_worker_cares: 9 of 12 agree, so 3 do not: both counts and the percentage are c
-    Map<String, String> cares =
-        read(publish.resolve(SurveyAnalysis.ITEMS_FILE)).stream()
-            .filter(
-                r -> r.get("old_la_code").equals("855") && r.get("item").equals("fs_worker_cares"))
+    List<CSVRecord> rows = read(publish.resolve(SurveyAnalysis.ITEMS_FILE));
+    Map<String, String> small =
+        rows.stream()
+            .filter(r -> r.get("old_la_code").equals("925") && r.get("item").equals("fs_listened"))
             .findFirst()
             .orElseThrow()
             .toMap();
-    assertThat(cares)
+    assertThat(small)
+        .containsEntry("base", "c")
         .containsEntry("agreeing", "c")
         .containsEntry("percent_agreeing", "c")
         .containsEntry("lower_ci", "c");
+    Map<String, String> pilots =
+        rows.stream()
+            .filter(
+                r ->
+                    r.get("geographic_level").equals("National")
+                        && r.get("comparison_group").equals("Pilots")
+                        && r.get("item").equals("fs_listened"))
+            .findFirst()
+            .orElseThrow()
+            .toMap();
+    assertThat(pilots).containsEntry("base", "20").containsEntry("percent_agreeing", "38.9");
   }
 
   @Test
