@@ -39,6 +39,7 @@ import org.soseval.pipeline.publish.EesWriter;
  * OUT/population.csv                  children aged 0-17 by LA and mid-year (ONS layout)
  * OUT/LA/cin_census_YYYY.xml          the CIN census for collection year YYYY
  * OUT/LA/ssda903_YYYY/TABLE.csv       the SSDA903 tables for collection year YYYY
+ * OUT/LA/instruments/INSTRUMENT.csv   surveys, audits, ratings, training, costs ({@link InstrumentDeposits})
  * </pre>
  *
  * Each LA is simulated from its own random stream (seed and LA code), one LA at a time per thread,
@@ -170,6 +171,7 @@ public final class SyntheticDeposits {
       }
       Ssda903Writer.write(folder.resolve("ssda903_" + year), la.code(), year, children);
     }
+    InstrumentDeposits.write(design, la, folder.resolve(InstrumentDeposits.FOLDER));
     CensusYear first = CensusYear.of(design.firstYear());
     CensusYear last = CensusYear.of(design.lastYear());
     long referrals =
@@ -277,6 +279,7 @@ public final class SyntheticDeposits {
       effects.add(entry);
     }
     truth.put("effects", effects);
+    truth.put("instruments", InstrumentDeposits.truth(design));
     truth.put(
         "notes",
         "Synthetic data: no real child is described. Counts of events the planted effect touched"
