@@ -13,14 +13,16 @@ import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
 import org.soseval.pipeline.compare.LaYearPanel;
 import org.soseval.pipeline.derive.LakeIndicators;
+import org.soseval.pipeline.emmie.Emmie;
 import org.soseval.pipeline.generate.Design;
 import org.soseval.pipeline.generate.Designs;
 import org.soseval.pipeline.generate.Pilot;
 import org.soseval.pipeline.generate.PlantedEffect;
 import org.soseval.pipeline.generate.PlantedOutcome;
+import org.soseval.pipeline.instruments.Pseudonymiser;
 import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.report.EmmieEvidence;
 import org.soseval.pipeline.report.Report;
-import org.soseval.pipeline.report.ReportEvidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,10 +104,18 @@ final class DemoCommand implements Callable<Integer> {
             LaYearPanel.fromPanelRows(derived.rows(), "deposits"),
             root.resolve("evaluation"),
             err::println);
+    Emmie.Result emmie =
+        Emmie.run(
+            config,
+            evaluation,
+            List.of(root.resolve("deposits")),
+            root.resolve("evaluation"),
+            Pseudonymiser.forThisRun(),
+            err::println);
     err.println("demo: writing the report");
     Report.Written report =
         Report.write(
-            new Report.Input(config, evaluation, ReportEvidence.none()),
+            new Report.Input(config, evaluation, EmmieEvidence.of(emmie.entries())),
             root.resolve("evaluation"),
             Clock.systemUTC());
     terminal.println("Demo evaluation in " + root);
@@ -115,6 +125,7 @@ final class DemoCommand implements Callable<Integer> {
         "  indicators: "
             + root.resolve("indicators").resolve("publish").resolve("la_indicators.csv"));
     terminal.println("  effects:    " + evaluation.effects());
+    terminal.println("  emmie:      " + emmie.json());
     terminal.println("  report:     " + report.index());
     terminal.println("  pdf:        " + report.pdf());
     terminal.println("  log:        " + log);

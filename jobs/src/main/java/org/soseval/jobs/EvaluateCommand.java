@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.soseval.pipeline.compare.EffectRow;
@@ -11,10 +12,12 @@ import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
 import org.soseval.pipeline.compare.LaYearPanel;
 import org.soseval.pipeline.derive.LakeIndicators;
+import org.soseval.pipeline.emmie.Emmie;
+import org.soseval.pipeline.instruments.Pseudonymiser;
 import org.soseval.pipeline.panel.PublishedPanel;
 import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.report.EmmieEvidence;
 import org.soseval.pipeline.report.Report;
-import org.soseval.pipeline.report.ReportEvidence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -118,10 +121,21 @@ final class EvaluateCommand implements Callable<Integer> {
     terminal.println("  effects: " + result.effects());
     terminal.println("  panel:   " + result.panel());
     terminal.println("  summary: " + result.summary());
+    Emmie.Result emmie =
+        Emmie.run(
+            evaluation,
+            result,
+            evaluation.sources().deposits().map(List::of).orElse(List.of()),
+            root,
+            Pseudonymiser.forThisRun(),
+            err::println);
+    terminal.println("  emmie:   " + emmie.json());
     err.println("evaluate: writing the report");
     Report.Written report =
         Report.write(
-            new Report.Input(evaluation, result, ReportEvidence.none()), root, Clock.systemUTC());
+            new Report.Input(evaluation, result, EmmieEvidence.of(emmie.entries())),
+            root,
+            Clock.systemUTC());
     terminal.println("  report:  " + report.index());
     terminal.println("  pdf:     " + report.pdf());
     terminal.println("  manifest: " + report.manifest());
