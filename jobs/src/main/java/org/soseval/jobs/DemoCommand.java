@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Generates a demo evaluation (the ten 2014 Signs of Safety pilots and 20 comparison LAs,"
-          + " collection years 2012-2019, a 10% drop in ICPCs planted after go-live), runs every"
-          + " stage and prints where the results are."
+          + " collection years 2012-2019, a 25% drop in ICPCs planted after go-live, evaluation"
+          + " instruments), then ingests it, derives the indicators, evaluates the pilots, writes"
+          + " the EMMIE summary and the report, and prints where the results are."
     })
 final class DemoCommand implements Callable<Integer> {
   static final int COMPARATORS = 20;
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
     Path log = Logs.use(root.resolve("logs").resolve("sos-eval.log"));
     Design design =
         Designs.waveOneDemo(
-            seed, scale, COMPARATORS, List.of(new PlantedEffect(PlantedOutcome.ICPC_RATE, -0.10)));
+            seed, scale, COMPARATORS, List.of(new PlantedEffect(PlantedOutcome.ICPC_RATE, -0.25)));
     PrintWriter terminal = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     err.println("demo: generating deposits for 10 pilots and " + COMPARATORS + " comparison LAs");
