@@ -2,10 +2,7 @@ package org.soseval.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,23 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SosEvalTest {
   @TempDir Path temp;
 
-  private record Result(int exitCode, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        SosEval.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
   void helpListsTheCommands() {
-    Result result = run("--help");
+    CommandRun result = run("--help");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("generate", "demo");
   }
@@ -41,7 +28,7 @@ class SosEvalTest {
         new String[] {
           "generate", "ingest", "indicators", "demo", "evaluate", "panel", "benchmark", "check-ees"
         }) {
-      Result result = run(command, "--help");
+      CommandRun result = run(command, "--help");
       assertThat(result.exitCode()).as(command).isZero();
       assertThat(result.out()).as(command).contains("Usage: sos-eval " + command);
     }
@@ -50,7 +37,7 @@ class SosEvalTest {
   @Test
   void indicatorsWithoutALakeIsAUsageErrorNamingTheFolder() {
     Path missing = temp.resolve("no-lake");
-    Result result =
+    CommandRun result =
         run("indicators", "--lake", missing.toString(), "--out", temp.resolve("out").toString());
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
@@ -60,7 +47,7 @@ class SosEvalTest {
   @Test
   void indicatorsWithAMissingPopulationFileIsAUsageError() throws IOException {
     Files.createDirectories(temp.resolve("lake"));
-    Result result =
+    CommandRun result =
         run(
             "indicators",
             "--lake",
@@ -75,7 +62,7 @@ class SosEvalTest {
 
   @Test
   void ingestWithoutAKeyIsAUsageErrorSayingWhereTheKeyComesFrom() {
-    Result result =
+    CommandRun result =
         run("ingest", "--deposits", temp.toString(), "--lake", temp.resolve("lake").toString());
     // the test JVM has no SOS_EVAL_KEY unless a developer set one
     if (System.getenv("SOS_EVAL_KEY") == null) {
@@ -94,7 +81,7 @@ class SosEvalTest {
     Files.writeString(deposits.resolve("855/2016/episodes.csv"), "");
     Path key = temp.resolve("pseudonym.key");
     Files.writeString(key, "k".repeat(40));
-    Result result =
+    CommandRun result =
         run(
             "ingest",
             "--deposits",
@@ -112,7 +99,7 @@ class SosEvalTest {
 
   @Test
   void noCommandIsAUsageError() {
-    Result result = run();
+    CommandRun result = run();
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .contains(
@@ -121,14 +108,14 @@ class SosEvalTest {
 
   @Test
   void unknownOptionIsAUsageError() {
-    Result result = run("generate", "--out", temp.toString(), "--colour");
+    CommandRun result = run("generate", "--out", temp.toString(), "--colour");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("Unknown option: '--colour'");
   }
 
   @Test
   void badYearsSayWhatToChange() {
-    Result result = run("generate", "--out", temp.resolve("d").toString(), "--years", "2019-x");
+    CommandRun result = run("generate", "--out", temp.resolve("d").toString(), "--years", "2019-x");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
@@ -139,7 +126,7 @@ class SosEvalTest {
 
   @Test
   void anUnknownOutcomeNamesTheOnesThatExist() {
-    Result result =
+    CommandRun result =
         run("generate", "--out", temp.resolve("d").toString(), "--effect", "happiness=+10%");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
@@ -152,7 +139,7 @@ class SosEvalTest {
   void refusesToReplaceAFolderItDidNotWrite() throws IOException {
     Path precious = Files.createDirectories(temp.resolve("precious"));
     Files.writeString(precious.resolve("notes.txt"), "keep");
-    Result result =
+    CommandRun result =
         run("generate", "--out", precious.toString(), "--authorities", "1", "--years", "2019");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("is not empty and was not written by generate");
@@ -162,7 +149,7 @@ class SosEvalTest {
   @Test
   void generateWritesDepositsAndReportsWhatItWrote() {
     Path out = temp.resolve("deposits");
-    Result result =
+    CommandRun result =
         run(
             "generate",
             "--out",
