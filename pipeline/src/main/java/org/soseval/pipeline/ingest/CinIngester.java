@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.soseval.pipeline.ingest.CinLayout.TableInfo;
 import org.soseval.pipeline.lake.LakeRow;
@@ -536,11 +535,5 @@ final class CinIngester {
         case NONE -> text.get();
       };
     }
-  }
-
-  static Set<String> datasets(CinLayout layout) {
-    Set<String> names = new java.util.LinkedHashSet<>();
-    layout.tables().values().forEach(table -> names.add(table.lake().folder()));
-    return names;
   }
 }

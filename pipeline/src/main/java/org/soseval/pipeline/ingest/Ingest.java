@@ -312,6 +312,19 @@ public final class Ingest {
       }
     }
     ssdaYears(deposits);
+    for (Deposit deposit : deposits) {
+      if (deposit.kind == Deposit.Kind.SSDA903
+          && deposit.year.isPresent()
+          && !ssdaSchema.years().contains(deposit.year.get())) {
+        deposit.reject(
+            String.format(
+                Locale.ROOT,
+                "its collection year %d is outside the years the schema covers (%d-%d)",
+                deposit.year.get(),
+                ssdaSchema.years().first(),
+                ssdaSchema.years().last()));
+      }
+    }
     rejectDuplicates(deposits);
     return deposits;
   }
