@@ -1,14 +1,23 @@
 package org.soseval.jobs;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.compare.EffectRow;
 import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
 import org.soseval.pipeline.compare.LaYearPanel;
+import org.soseval.pipeline.derive.LakeIndicators;
+import org.soseval.pipeline.emmie.Emmie;
+import org.soseval.pipeline.instruments.Pseudonymiser;
+import org.soseval.pipeline.panel.PublishedPanel;
+import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.report.EmmieEvidence;
+import org.soseval.pipeline.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +31,8 @@ import picocli.CommandLine.Spec;
       "Compares the pilots of an evaluation config with their comparison LAs: pooled and"
           + " per-pilot difference-in-differences, an event study, DerSimonian-Laird pooling and"
           + " interrupted time series for each outcome. Writes OUT/publish/effects.csv,"
-          + " OUT/publish/panel.csv and OUT/evaluation.json."
+          + " OUT/publish/panel.csv and OUT/evaluation.json, then the report OUT/report/index.html"
+          + " (with report.pdf, its charts and data) and the run manifest OUT/manifest.json."
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -34,14 +44,39 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
 
-  /** Builds the panel of published statistics; replaced when that loader is available. */
   private static final Function<Path, LaYearPanel> PUBLISHED_STATISTICS =
-      folder -> {
-        throw PipelineErrors.usage(
-            "Cannot use sources.public yet",
-            "the loader of DfE's published statistics is not in this version",
-            "Give the outcomes in a sources.panel file");
-      };
+      folder -> LaYearPanel.fromPublished(PublishedPanel.load(folder));
+
+  /**
+   * Case-level deposits: ingested into OUT/lake with the config's key (privacy.key_file, else
+   * SOS_EVAL_KEY), then indicators derived into OUT/indicators (rates on the deposits'
+   * population.csv when there is one).
+   */
+  private static LaYearPanel fromDeposits(
+      EvaluationConfig evaluation,
+      Path root,
+      Path deposits,
+      PrintWriter terminal,
+      PrintWriter err) {
+    PseudonymKey key =
+        IngestCommand.key(
+            evaluation.keyFile().orElse(null),
+            System.getenv(PseudonymKey.ENVIRONMENT_VARIABLE),
+            false);
+    int ingested = IngestCommand.run(deposits, root.resolve("lake"), key, terminal, err::println);
+    if (ingested != 0) {
+      err.println("evaluate: some deposits were rejected (see the ledger); using the rest");
+    }
+    Path population = deposits.resolve("population.csv");
+    LakeIndicators.Result derived =
+        IndicatorsCommand.run(
+            root.resolve("lake"),
+            root.resolve("indicators"),
+            Files.isRegularFile(population) ? population : null,
+            terminal,
+            err::println);
+    return LaYearPanel.fromPanelRows(derived.rows(), "deposits");
+  }
 
   @Override
   public Integer call() {
@@ -49,7 +84,15 @@ final class EvaluateCommand implements Callable<Integer> {
     Logs.use(root.resolve("logs").resolve("sos-eval.log"));
     EvaluationConfig evaluation = EvaluationConfig.load(config);
     PrintWriter err = spec.commandLine().getErr();
-    Evaluation.Result result = Evaluation.run(evaluation, root, PUBLISHED_STATISTICS, err::println);
+    Evaluation.Result result =
+        Evaluation.run(
+            evaluation,
+            root,
+            new Evaluation.Sources(
+                PUBLISHED_STATISTICS,
+                deposits ->
+                    fromDeposits(evaluation, root, deposits, spec.commandLine().getOut(), err)),
+            err::println);
     PrintWriter terminal = spec.commandLine().getOut();
     terminal.println("Evaluation '" + evaluation.name() + "' in " + root);
     terminal.println(
@@ -78,6 +121,24 @@ final class EvaluateCommand implements Callable<Integer> {
     terminal.println("  effects: " + result.effects());
     terminal.println("  panel:   " + result.panel());
     terminal.println("  summary: " + result.summary());
+    Emmie.Result emmie =
+        Emmie.run(
+            evaluation,
+            result,
+            evaluation.sources().deposits().map(List::of).orElse(List.of()),
+            root,
+            Pseudonymiser.forThisRun(),
+            err::println);
+    terminal.println("  emmie:   " + emmie.json());
+    err.println("evaluate: writing the report");
+    Report.Written report =
+        Report.write(
+            new Report.Input(evaluation, result, EmmieEvidence.of(emmie.entries())),
+            root,
+            Clock.systemUTC());
+    terminal.println("  report:  " + report.index());
+    terminal.println("  pdf:     " + report.pdf());
+    terminal.println("  manifest: " + report.manifest());
     return 0;
   }
 }

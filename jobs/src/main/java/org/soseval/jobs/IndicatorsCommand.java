@@ -52,11 +52,13 @@ final class IndicatorsCommand implements Callable<Integer> {
     Path root = out.toAbsolutePath().normalize();
     Logs.use(root.resolve("logs").resolve("sos-eval.log"));
     PrintWriter err = spec.commandLine().getErr();
-    return run(lake, root, population, spec.commandLine().getOut(), err::println);
+    run(lake, root, population, spec.commandLine().getOut(), err::println);
+    return 0;
   }
 
-  /** Derives and writes the indicators; returns the exit code. */
-  static int run(Path lake, Path out, Path population, PrintWriter terminal, Progress progress) {
+  /** Derives and writes the indicators; returns what was derived. */
+  static LakeIndicators.Result run(
+      Path lake, Path out, Path population, PrintWriter terminal, Progress progress) {
     Path lakeRoot = lake.toAbsolutePath().normalize();
     if (!Files.isDirectory(lakeRoot)) {
       throw PipelineErrors.usage(
@@ -104,6 +106,6 @@ final class IndicatorsCommand implements Callable<Integer> {
     for (String note : result.notes()) {
       terminal.println("  warning: " + note);
     }
-    return 0;
+    return result;
   }
 }

@@ -25,6 +25,9 @@ import picocli.CommandLine.ParseResult;
       IndicatorsCommand.class,
       DemoCommand.class,
       EvaluateCommand.class,
+      PanelCommand.class,
+      BenchmarkCommand.class,
+      CheckEesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SosEval implements Runnable {
@@ -48,7 +51,8 @@ public final class SosEval implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command: choose one of generate, demo, evaluate (see --help)");
+        spec.commandLine(),
+        "Missing command: choose one of generate, ingest, indicators, demo, evaluate, panel, benchmark, check-ees (see --help)");
   }
 
   /** Maps failures to exit codes and one-line messages. */

@@ -37,7 +37,10 @@ class SosEvalTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"generate", "ingest", "indicators", "demo", "evaluate"}) {
+    for (String command :
+        new String[] {
+          "generate", "ingest", "indicators", "demo", "evaluate", "panel", "benchmark", "check-ees"
+        }) {
       Result result = run(command, "--help");
       assertThat(result.exitCode()).as(command).isZero();
       assertThat(result.out()).as(command).contains("Usage: sos-eval " + command);
@@ -111,7 +114,9 @@ class SosEvalTest {
   void noCommandIsAUsageError() {
     Result result = run();
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("Missing command: choose one of generate, demo, evaluate");
+    assertThat(result.err())
+        .contains(
+            "Missing command: choose one of generate, ingest, indicators, demo, evaluate, panel, benchmark, check-ees");
   }
 
   @Test

@@ -150,7 +150,7 @@ public final class EffectEstimator {
               pooled.nUnits(),
               pooled.nObs(),
               EffectDirection.ofPooled(interval.lower(), interval.upper(), reduced, increased),
-              Optional.empty()));
+              EffectRow.Diagnostics.NONE));
     } catch (IllegalArgumentException e) {
       notes.add(outcome + ": no pooled DiD: " + e.getMessage());
     }
@@ -179,7 +179,7 @@ public final class EffectEstimator {
                 study.nUnits(),
                 study.nObs(),
                 direction(robust),
-                Optional.empty()));
+                EffectRow.Diagnostics.NONE));
       }
     } catch (IllegalArgumentException e) {
       notes.add(outcome + ": no event study: " + e.getMessage());
@@ -203,7 +203,7 @@ public final class EffectEstimator {
               did.nUnits(),
               did.nObs(),
               direction(conventional),
-              Optional.of("placebo-in-space p-value " + did.placeboPValue())));
+              EffectRow.Diagnostics.placebo(did.placeboPValue())));
     }
 
     if (perPilot.size() >= 2) {
@@ -234,14 +234,7 @@ public final class EffectEstimator {
                 pooled.k(),
                 observations,
                 EffectDirection.ofPooled(interval.lower(), interval.upper(), reduced, increased),
-                Optional.of(
-                    String.format(
-                        java.util.Locale.ROOT,
-                        "I2 %.1f%%; tau2 %s; Q %s on %d df",
-                        pooled.i2(),
-                        pooled.tau2(),
-                        pooled.q(),
-                        pooled.qDf()))));
+                EffectRow.Diagnostics.heterogeneity(pooled.i2(), pooled.tau2(), pooled.q())));
       } catch (IllegalArgumentException e) {
         notes.add(outcome + ": no pooled per-pilot estimate: " + e.getMessage());
       }
@@ -311,12 +304,7 @@ public final class EffectEstimator {
               1,
               its.nObs(),
               direction(level),
-              Optional.of(
-                  String.format(
-                      java.util.Locale.ROOT,
-                      "effect in the first post year (beta2 + beta3), Newey-West lag %d; Durbin-Watson %.3f",
-                      its.lag(),
-                      its.durbinWatson()))));
+              EffectRow.Diagnostics.durbinWatson(its.durbinWatson())));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

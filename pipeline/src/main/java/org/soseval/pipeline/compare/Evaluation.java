@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +18,12 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.geography.LocalAuthorities;
 import org.soseval.pipeline.geography.LocalAuthority;
+import org.soseval.pipeline.publish.EesFile;
+import org.soseval.pipeline.publish.EesFile.Column;
 
 /**
  * Runs the comparison an evaluation config describes and writes {@code OUT/publish/effects.csv},
@@ -57,17 +56,20 @@ public final class Evaluation {
   }
 
   /**
-   * Runs the evaluation on an already assembled panel.
-   *
-   * @param publishedPanel builds the panel from published statistics in a folder, for configs with
-   *     {@code sources.public}
+   * How the sources of a config become LA × year values: DfE's published statistics in a folder
+   * ({@code sources.public}), and case-level deposits in a folder ({@code sources.deposits}, which
+   * the caller ingests and derives indicators from). {@code sources.panel} is read here.
    */
-  public static Result run(
-      EvaluationConfig config,
-      Path out,
-      Function<Path, LaYearPanel> publishedPanel,
-      Progress progress) {
-    LaYearPanel data = assemble(config, publishedPanel);
+  public record Sources(
+      Function<Path, LaYearPanel> published, Function<Path, LaYearPanel> deposits) {}
+
+  /** Runs the evaluation a config describes, on the values its sources give. */
+  public static Result run(EvaluationConfig config, Path out, Sources sources, Progress progress) {
+    return run(config, assemble(config, sources), out, progress);
+  }
+
+  /** Runs the evaluation a config describes on an assembled panel (its sources are not read). */
+  public static Result run(EvaluationConfig config, LaYearPanel data, Path out, Progress progress) {
     Optional<StatisticalNeighbours> neighbours =
         config
             .sources()
@@ -109,39 +111,52 @@ public final class Evaluation {
   }
 
   /** Deposits win over the evaluator's panel, which wins over published statistics. */
-  static LaYearPanel assemble(EvaluationConfig config, Function<Path, LaYearPanel> published) {
+  static LaYearPanel assemble(EvaluationConfig config, Sources sources) {
     LaYearPanel data = LaYearPanel.empty();
     if (config.sources().publicDir().isPresent()) {
-      data = data.overlaidWith(published.apply(config.sources().publicDir().get()));
+      data = data.overlaidWith(sources.published().apply(config.sources().publicDir().get()));
     }
     if (config.sources().panel().isPresent()) {
       data = data.overlaidWith(LaYearPanel.fromCsv(config.sources().panel().get(), "panel"));
     }
     if (config.sources().deposits().isPresent()) {
-      throw PipelineErrors.usage(
-          "Cannot use sources.deposits yet",
-          "indicators from case-level deposits are not built in this version",
-          "Use sources.public or sources.panel");
+      data = data.overlaidWith(sources.deposits().apply(config.sources().deposits().get()));
     }
     return data;
   }
 
-  private static final List<String> EFFECT_COLUMNS =
+  private static final List<Column> EFFECT_COLUMNS =
       List.of(
-          "outcome",
-          "unit",
-          "method",
-          "term",
-          "estimate",
-          "std_error",
-          "lower_ci",
-          "upper_ci",
-          "p_value",
-          "p_value_wild_bootstrap",
-          "n_units",
-          "n_obs",
-          "direction",
-          "note");
+          Column.filter("outcome", "Outcome"),
+          Column.filter("unit", "Pilot (LA code) or all pilots"),
+          Column.filter("method", "Estimation method"),
+          Column.filter("term", "Year relative to the implementation year (event study)"),
+          Column.indicator("estimate", "Estimated effect", "Estimate", "", 3),
+          Column.indicator("std_error", "Standard error", "Estimate", "", 3),
+          Column.indicator("lower_ci", "Lower 95% confidence limit", "Estimate", "", 3),
+          Column.indicator("upper_ci", "Upper 95% confidence limit", "Estimate", "", 3),
+          Column.indicator("p_value", "p-value", "Tests", "", 4),
+          Column.indicator(
+              "p_value_wild_bootstrap", "Wild-cluster bootstrap p-value", "Tests", "", 4),
+          Column.indicator("p_value_placebo", "Placebo-in-space p-value", "Tests", "", 4),
+          Column.indicator("n_units", "Number of LAs", "Data", "", 0),
+          Column.indicator("n_obs", "Number of LA-years", "Data", "", 0),
+          Column.indicator("i2_percent", "I-squared heterogeneity", "Heterogeneity", "%", 1),
+          Column.indicator("tau2", "Between-pilot variance (tau-squared)", "Heterogeneity", "", 3),
+          Column.indicator("q_statistic", "Cochran's Q", "Heterogeneity", "", 3),
+          Column.indicator("durbin_watson", "Durbin-Watson statistic", "Diagnostics", "", 3),
+          Column.filter("direction", "Direction (EMMIE effect scale)"));
+
+  private static final List<Column> PANEL_COLUMNS =
+      List.of(
+          Column.filter("comparison_group", "Pilot or comparison LA"),
+          Column.filter("outcome", "Outcome"),
+          Column.indicator("value", "Outcome value", "Outcome", "", 1),
+          Column.indicator("treated", "After go-live (1) or before (0)", "Design", "", 0),
+          Column.filter("source", "Where the value came from"));
+
+  /** {@code term} of rows that are not event-study terms: the aggregate over relative years. */
+  static final String ALL_TERMS = "Total";
 
   private static void writeEffects(
       Path file,
@@ -149,64 +164,50 @@ public final class Evaluation {
       LaYearPanel data,
       List<EffectEstimator.OutcomeEffects> outcomes)
       throws IOException {
-    List<String> header = new ArrayList<>(LaYearPanel.EES_COLUMNS);
-    header.addAll(EFFECT_COLUMNS);
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter csv =
-            CSVFormat.RFC4180
-                .builder()
-                .setRecordSeparator('\n')
-                .setHeader(header.toArray(String[]::new))
-                .get()
-                .print(writer)) {
-      for (EffectEstimator.OutcomeEffects outcome : outcomes) {
-        for (EffectRow row : outcome.rows()) {
-          List<String> values = geography(config.lastYear(), row.unit(), data);
-          values.add(row.outcome());
-          values.add(row.unit());
-          values.add(row.method());
-          values.add(row.term().isPresent() ? Integer.toString(row.term().getAsInt()) : "");
-          values.add(number(row.estimate()));
-          values.add(number(row.standardError()));
-          values.add(number(row.lowerCi()));
-          values.add(number(row.upperCi()));
-          values.add(number(row.pValue()));
-          values.add(optional(row.pValueWildBootstrap()));
-          values.add(Integer.toString(row.nUnits()));
-          values.add(Integer.toString(row.nObs()));
-          values.add(row.direction().label());
-          values.add(row.note().orElse(""));
-          csv.printRecord(values);
-        }
+    List<List<String>> rows = new ArrayList<>();
+    for (EffectEstimator.OutcomeEffects outcome : outcomes) {
+      for (EffectRow row : outcome.rows()) {
+        List<String> values = geography(config.lastYear(), row.unit(), data);
+        values.add(row.outcome());
+        values.add(row.unit());
+        values.add(row.method());
+        values.add(row.term().isPresent() ? Integer.toString(row.term().getAsInt()) : ALL_TERMS);
+        values.add(number(row.estimate()));
+        values.add(number(row.standardError()));
+        values.add(number(row.lowerCi()));
+        values.add(number(row.upperCi()));
+        values.add(number(row.pValue()));
+        values.add(optional(row.pValueWildBootstrap()));
+        values.add(optional(row.diagnostics().placeboPValue()));
+        values.add(Integer.toString(row.nUnits()));
+        values.add(Integer.toString(row.nObs()));
+        values.add(optional(row.diagnostics().i2Percent()));
+        values.add(optional(row.diagnostics().tau2()));
+        values.add(optional(row.diagnostics().q()));
+        values.add(optional(row.diagnostics().durbinWatson()));
+        values.add(row.direction().label());
+        rows.add(values);
       }
     }
+    EesFile.write(file, EFFECT_COLUMNS, rows);
   }
 
   private static void writePanel(
       Path file, LaYearPanel data, List<EffectEstimator.OutcomeEffects> outcomes)
       throws IOException {
-    List<String> header = new ArrayList<>(LaYearPanel.EES_COLUMNS);
-    header.addAll(List.of("comparison_group", "outcome", "value", "treated", "source"));
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter csv =
-            CSVFormat.RFC4180
-                .builder()
-                .setRecordSeparator('\n')
-                .setHeader(header.toArray(String[]::new))
-                .get()
-                .print(writer)) {
-      for (EffectEstimator.OutcomeEffects outcome : outcomes) {
-        for (EffectEstimator.UsedObservation used : outcome.panel()) {
-          List<String> values = geography(used.year(), used.la(), data);
-          values.add(used.pilot() ? "Pilot" : "Comparison");
-          values.add(used.outcome());
-          values.add(number(used.value()));
-          values.add(used.treated() ? "1" : "0");
-          values.add(used.source());
-          csv.printRecord(values);
-        }
+    List<List<String>> rows = new ArrayList<>();
+    for (EffectEstimator.OutcomeEffects outcome : outcomes) {
+      for (EffectEstimator.UsedObservation used : outcome.panel()) {
+        List<String> values = geography(used.year(), used.la(), data);
+        values.add(used.pilot() ? "Pilot" : "Comparison");
+        values.add(used.outcome());
+        values.add(number(used.value()));
+        values.add(used.treated() ? "1" : "0");
+        values.add(used.source());
+        rows.add(values);
       }
     }
+    EesFile.write(file, PANEL_COLUMNS, rows);
   }
 
   /** The EES time and geography cells of a row about {@code unit} (an LA, or all pilots). */

@@ -14,13 +14,16 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.panel.Indicator;
 import org.soseval.pipeline.panel.PanelRow;
+import org.soseval.pipeline.panel.PublishedPanel;
 import org.soseval.pipeline.panel.PublishedValue;
+import org.soseval.pipeline.publish.EesWriter;
 
 /**
  * Outcome values by LA and reporting year, each with the source it came from. Missing and
@@ -28,18 +31,7 @@ import org.soseval.pipeline.panel.PublishedValue;
  */
 public final class LaYearPanel {
   /** The EES time and geography columns; every other column of a panel file is an outcome. */
-  public static final List<String> EES_COLUMNS =
-      List.of(
-          "time_period",
-          "time_identifier",
-          "geographic_level",
-          "country_code",
-          "country_name",
-          "region_code",
-          "region_name",
-          "old_la_code",
-          "new_la_code",
-          "la_name");
+  public static final List<String> EES_COLUMNS = EesWriter.IDENTIFIER_COLUMNS;
 
   /** GSS symbols (and legacy forms) that stand for a value that is not there. */
   private static final Set<String> SYMBOLS = Set.of("c", "x", "z", "u", "low", "k", ":", "~");
@@ -136,11 +128,30 @@ public final class LaYearPanel {
   }
 
   /**
+   * The LA rows of a panel built from DfE's published statistics; each value's source is the
+   * published file it came from.
+   */
+  public static LaYearPanel fromPublished(PublishedPanel published) {
+    return fromPanelRows(
+        published.rows(),
+        (row, column) ->
+            "published: "
+                + Indicator.byColumn(column)
+                    .map(indicator -> row.sources().getOrDefault(indicator, "DfE"))
+                    .orElse("DfE"));
+  }
+
+  /**
    * A panel of every indicator (and supporting count) of {@code rows}, e.g. those derived from the
    * lake ({@code org.soseval.pipeline.derive.LakeIndicators}), unrounded; missing values keep their
    * symbol as the reason. Each value's source is {@code source}.
    */
   public static LaYearPanel fromPanelRows(List<PanelRow> rows, String source) {
+    return fromPanelRows(rows, (row, column) -> source);
+  }
+
+  private static LaYearPanel fromPanelRows(
+      List<PanelRow> rows, BiFunction<PanelRow, String, String> source) {
     LaYearPanel panel = new LaYearPanel();
     for (PanelRow row : rows) {
       String la = row.la().oldLaCode();
@@ -153,9 +164,9 @@ public final class LaYearPanel {
       named.forEach(
           (outcome, value) -> {
             if (value.isPresent()) {
-              panel.put(outcome, la, row.year(), value.number(), source);
+              panel.put(outcome, la, row.year(), value.number(), source.apply(row, outcome));
             } else {
-              panel.putMissing(outcome, la, row.year(), value.symbol().orElseThrow());
+              panel.putMissing(outcome, la, row.year(), value.symbol().orElse("x"));
             }
           });
     }

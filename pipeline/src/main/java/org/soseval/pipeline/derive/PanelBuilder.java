@@ -243,6 +243,7 @@ final class PanelBuilder {
         OptionalInt.empty(),
         OptionalInt.empty(),
         List.of(),
+        List.of(),
         List.of());
   }
 

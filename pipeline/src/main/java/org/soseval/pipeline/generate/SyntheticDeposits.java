@@ -29,6 +29,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.geography.LocalAuthorities;
 import org.soseval.pipeline.geography.LocalAuthority;
+import org.soseval.pipeline.publish.EesWriter;
 
 /**
  * Generates synthetic deposits in the real formats for a {@link Design}:
@@ -38,6 +39,7 @@ import org.soseval.pipeline.geography.LocalAuthority;
  * OUT/population.csv                  children aged 0-17 by LA and mid-year (ONS layout)
  * OUT/LA/cin_census_YYYY.xml          the CIN census for collection year YYYY
  * OUT/LA/ssda903_YYYY/TABLE.csv       the SSDA903 tables for collection year YYYY
+ * OUT/LA/instruments/INSTRUMENT.csv   surveys, audits, ratings, training, costs ({@link InstrumentDeposits})
  * </pre>
  *
  * Each LA is simulated from its own random stream (seed and LA code), one LA at a time per thread,
@@ -47,6 +49,12 @@ import org.soseval.pipeline.geography.LocalAuthority;
 public final class SyntheticDeposits {
   static final String TRUTH = "truth.json";
   static final String POPULATION = "population.csv";
+
+  /** The columns of the ONS population file as DfE publishes it. */
+  private static final List<String> POPULATION_COLUMNS =
+      Stream.concat(
+              EesWriter.IDENTIFIER_COLUMNS.stream(), Stream.of("age_group", "population_estimate"))
+          .toList();
 
   private SyntheticDeposits() {}
 
@@ -163,6 +171,7 @@ public final class SyntheticDeposits {
       }
       Ssda903Writer.write(folder.resolve("ssda903_" + year), la.code(), year, children);
     }
+    InstrumentDeposits.write(design, la, folder.resolve(InstrumentDeposits.FOLDER));
     CensusYear first = CensusYear.of(design.firstYear());
     CensusYear last = CensusYear.of(design.lastYear());
     long referrals =
@@ -187,19 +196,7 @@ public final class SyntheticDeposits {
         CSVPrinter csv =
             CSVFormat.RFC4180
                 .builder()
-                .setHeader(
-                    "time_period",
-                    "time_identifier",
-                    "geographic_level",
-                    "country_code",
-                    "country_name",
-                    "region_code",
-                    "region_name",
-                    "old_la_code",
-                    "new_la_code",
-                    "la_name",
-                    "age_group",
-                    "population_estimate")
+                .setHeader(POPULATION_COLUMNS.toArray(String[]::new))
                 .get()
                 .print(writer)) {
       for (int midYear = design.lastYear() - 1; midYear >= design.firstYear() - 1; midYear--) {
@@ -282,6 +279,7 @@ public final class SyntheticDeposits {
       effects.add(entry);
     }
     truth.put("effects", effects);
+    truth.put("instruments", InstrumentDeposits.truth(design));
     truth.put(
         "notes",
         "Synthetic data: no real child is described. Counts of events the planted effect touched"

@@ -17,6 +17,8 @@ import java.util.OptionalInt;
  * @param predecessors the 3-digit codes this LA took area from (a code may be its own predecessor
  *     when only the GSS code changed)
  * @param successors the 3-digit codes that took this LA's area
+ * @param otherNewLaCodes other GSS codes DfE files have published for this LA (Gateshead and
+ *     Northumberland keep their pre-2013 codes in some files up to 2019)
  */
 public record LaCodeEntry(
     String oldLaCode,
@@ -27,7 +29,8 @@ public record LaCodeEntry(
     OptionalInt firstYear,
     OptionalInt lastYear,
     List<String> predecessors,
-    List<String> successors) {
+    List<String> successors,
+    List<String> otherNewLaCodes) {
   public LaCodeEntry {
     Objects.requireNonNull(oldLaCode, "oldLaCode is null");
     if (!oldLaCode.matches("\\d{3}")) {
@@ -44,6 +47,12 @@ public record LaCodeEntry(
     Objects.requireNonNull(lastYear, "lastYear is null");
     predecessors = List.copyOf(predecessors);
     successors = List.copyOf(successors);
+    otherNewLaCodes = List.copyOf(otherNewLaCodes);
+  }
+
+  /** Whether {@code code} is this entry's GSS code or one DfE has also published for it. */
+  public boolean hasNewCode(String code) {
+    return newLaCode.equals(code) || otherNewLaCodes.contains(code);
   }
 
   /** Whether this entry is the LA's identity in reporting year {@code year}. */

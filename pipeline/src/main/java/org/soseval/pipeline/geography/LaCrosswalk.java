@@ -53,7 +53,7 @@ public final class LaCrosswalk {
   }
 
   public static Optional<LaCodeEntry> byNewCode(String newLaCode) {
-    return ENTRIES.stream().filter(e -> e.newLaCode().equals(newLaCode)).findFirst();
+    return ENTRIES.stream().filter(e -> e.hasNewCode(newLaCode)).findFirst();
   }
 
   /** The LAs that existed in reporting year {@code year}, by 3-digit code. */
@@ -101,7 +101,8 @@ public final class LaCrosswalk {
                 year(row.get("first_year")),
                 year(row.get("last_year")),
                 codes(row.get("predecessors")),
-                codes(row.get("successors"))));
+                codes(row.get("successors")),
+                codes(row.get("other_new_la_codes"))));
       }
       return List.copyOf(entries);
     } catch (IOException e) {

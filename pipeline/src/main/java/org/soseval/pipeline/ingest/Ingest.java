@@ -383,6 +383,11 @@ public final class Ingest {
       deposit.kind = Deposit.Kind.IGNORED; // published statistics (EES/ONS layout), not a deposit
       return;
     }
+    if (header.contains("LA_CODE")) {
+      // an evaluation instrument (survey, audit, ...): read by the instruments stage of evaluate
+      deposit.kind = Deposit.Kind.IGNORED;
+      return;
+    }
     deposit.kind = Deposit.Kind.SSDA903;
     deposit.table = Optional.of(new Ssda903Ingester(ssdaSchema, ssdaSpec, null).match(header));
     deposit.la = PathHints.la(relative);

@@ -278,7 +278,12 @@ public record PublishedPanel(List<PanelRow> rows, List<String> notes) {
           continue;
         }
         Builder builder = builder(builders, row.text("old_la_code"), year);
-        builder.put(indicator, row.value(count), release.getKey() + " " + count);
+        PublishedValue value = row.value(count);
+        PublishedValue earlier = builder.values.get(indicator);
+        if (!value.isPresent() && earlier != null && earlier.isPresent()) {
+          continue; // a matrix-completing z row must not hide the LA's real row
+        }
+        builder.put(indicator, value, release.getKey() + " " + count);
       }
     }
   }
@@ -413,6 +418,7 @@ public record PublishedPanel(List<PanelRow> rows, List<String> notes) {
                           regionName,
                           OptionalInt.of(year),
                           OptionalInt.of(year),
+                          List.of(),
                           List.of(),
                           List.of()));
     }

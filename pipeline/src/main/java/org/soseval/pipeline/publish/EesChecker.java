@@ -193,11 +193,12 @@ public final class EesChecker {
     List<String> header = new ArrayList<>();
     rows.get(0).forEach(header::add);
     checkHeader(file, header, out);
+    Map<String, String> defaults = new LinkedHashMap<>();
     Map<String, String> types =
         meta.isPresent()
-            ? checkMeta(metaPath.getFileName().toString(), meta.get(), header, file, out)
+            ? checkMeta(metaPath.getFileName().toString(), meta.get(), header, file, out, defaults)
             : Map.of();
-    checkRows(file, header, rows.subList(1, rows.size()), types, out);
+    checkRows(file, header, rows.subList(1, rows.size()), types, defaults, out);
     return out;
   }
 
@@ -278,7 +279,8 @@ public final class EesChecker {
       List<CSVRecord> records,
       List<String> header,
       String dataFile,
-      List<EesFailure> out) {
+      List<EesFailure> out,
+      Map<String, String> filterDefaults) {
     Map<String, String> types = new LinkedHashMap<>();
     if (records.isEmpty()) {
       out.add(fail(metaFile, 0, "", "meta-columns", "the metadata file is empty"));
@@ -371,6 +373,10 @@ public final class EesChecker {
                 "col_type must be Filter or Indicator: '" + type + "'"));
       } else {
         types.put(name, type);
+        int defaultColumn = metaHeader.indexOf("filter_default");
+        if (type.equals("Filter") && defaultColumn >= 0 && !record.get(defaultColumn).isBlank()) {
+          filterDefaults.put(name, record.get(defaultColumn).trim());
+        }
       }
       if (label.isBlank()) {
         out.add(
@@ -487,8 +493,10 @@ public final class EesChecker {
       List<String> header,
       List<CSVRecord> rows,
       Map<String, String> types,
+      Map<String, String> filterDefaults,
       List<EesFailure> out) {
     Map<String, Integer> index = new HashMap<>();
+    Map<String, Boolean> filterHasDefault = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
       index.putIfAbsent(header.get(i), i);
     }
@@ -578,6 +586,9 @@ public final class EesChecker {
                     "char-limit",
                     "filter item longer than 120 characters (" + value.length() + ")"));
           }
+          if (value.equals(filterDefaults.get(column))) {
+            filterHasDefault.put(column, true);
+          }
           if (value.equals("Total")) {
             filterHasTotal.put(column, true);
           }
@@ -606,9 +617,31 @@ public final class EesChecker {
     }
     filterHasTotal.forEach(
         (column, hasTotal) -> {
-          if (!hasTotal) {
+          String fallback = filterDefaults.get(column);
+          if (fallback != null && !filterHasDefault.getOrDefault(column, false)) {
             out.add(
-                fail(file, 0, column, "filter-value", "filter " + column + " has no Total row"));
+                fail(
+                    file,
+                    0,
+                    column,
+                    "filter-value",
+                    "filter_default '"
+                        + fallback
+                        + "' of filter "
+                        + column
+                        + " is not in the"
+                        + " data"));
+          } else if (!hasTotal && fallback == null) {
+            out.add(
+                fail(
+                    file,
+                    0,
+                    column,
+                    "filter-value",
+                    "filter "
+                        + column
+                        + " has no Total row: add one, or name its default item in the"
+                        + " filter_default metadata column"));
           }
         });
   }
@@ -821,7 +854,7 @@ public final class EesChecker {
     for (LaCodeEntry entry : LaCrosswalk.entries()) {
       if (entry.oldLaCode().equals(oldCode)
           && entry.name().equals(name)
-          && (newCode.isBlank() || entry.newLaCode().equals(newCode))) {
+          && (newCode.isBlank() || entry.hasNewCode(newCode))) {
         known = true;
         break;
       }

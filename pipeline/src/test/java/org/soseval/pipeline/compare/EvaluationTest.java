@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soseval.pipeline.PipelineException;
 import org.soseval.pipeline.Progress;
+import org.soseval.pipeline.publish.EesChecker;
 
 /**
  * Runs whole evaluations on panels whose effect is known by construction: y = LA effect + year
@@ -91,9 +92,13 @@ class EvaluationTest {
     return Evaluation.run(
         EvaluationConfig.load(config),
         temp.resolve("out"),
-        dir -> {
-          throw new AssertionError("no published statistics in this test");
-        },
+        new Evaluation.Sources(
+            dir -> {
+              throw new AssertionError("no published statistics in this test");
+            },
+            dir -> {
+              throw new AssertionError("no deposits in this test");
+            }),
         Progress.SILENT);
   }
 
@@ -221,7 +226,7 @@ class EvaluationTest {
             .orElseThrow();
     assertThat(pooled.get("unit")).isEqualTo("All pilots");
     assertThat(pooled.get("geographic_level")).isEqualTo("National");
-    assertThat(pooled.get("term")).isEmpty();
+    assertThat(pooled.get("term")).isEqualTo("Total");
     assertThat(pooled.get("estimate").replace("-", "").replace(".", "").length())
         .isGreaterThanOrEqualTo(10);
     CSVRecord pilot =
@@ -232,11 +237,15 @@ class EvaluationTest {
     assertThat(pilot.get("geographic_level")).isEqualTo("Local authority");
     assertThat(pilot.get("old_la_code")).isEqualTo(pilot.get("unit"));
     assertThat(pilot.get("p_value_wild_bootstrap")).isEqualTo("z");
+    assertThat(Double.parseDouble(pilot.get("p_value_placebo"))).isBetween(0.0, 1.0);
     assertThat(effects)
         .filteredOn(row -> row.get("method").equals("event_study"))
         .allSatisfy(row -> assertThat(row.get("term")).matches("-?\\d+"));
     assertThat(Files.readString(result.summary()))
         .contains("\"comparison_rule\"", "\"years_used\"");
+    EesChecker.Report report = EesChecker.checkDirectory(result.effects().getParent());
+    assertThat(report.findings()).as("check-ees on publish/").isEmpty();
+    assertThat(report.files()).hasSize(2);
   }
 
   @Test

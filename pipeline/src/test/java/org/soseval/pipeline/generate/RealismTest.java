@@ -97,27 +97,6 @@ class RealismTest {
   @Test
   void pooledRatesAreWithinAQuarterOfEnglandEachYear() {
     for (int i = 0; i <= LAST - FIRST; i++) {
-      SimulatedRates q = pooled(i);
-      System.out.println(
-          +q.year()
-              + " "
-              + q.per10k(q.inCareAt31())
-              + " starts "
-              + q.per10k(q.careStarts())
-              + " ref "
-              + q.per10k(q.referrals())
-              + " s47 "
-              + q.per10k(q.section47s())
-              + " icpc "
-              + q.per10k(q.conferences())
-              + " cin31 "
-              + q.per10k(q.cinAt31())
-              + " cpp31 "
-              + q.per10k(q.plansAt31())
-              + " cpp "
-              + q.per10k(q.planStarts()));
-    }
-    for (int i = 0; i <= LAST - FIRST; i++) {
       SimulatedRates r = pooled(i);
       String year = "reporting year " + (FIRST + i);
       assertThat(r.per10k(r.referrals()))

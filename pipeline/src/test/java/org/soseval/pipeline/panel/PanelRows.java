@@ -18,6 +18,7 @@ final class PanelRows {
           OptionalInt.empty(),
           OptionalInt.empty(),
           List.of(),
+          List.of(),
           List.of());
 
   private PanelRows() {}

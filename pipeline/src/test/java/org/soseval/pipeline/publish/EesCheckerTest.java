@@ -305,6 +305,35 @@ class EesCheckerTest {
             });
   }
 
+  /** A filter with no aggregate (e.g. an estimation method) names its default item instead. */
+  static final String FILTER_DATA =
+      DATA.replace("la_name,", "la_name,group,")
+          .replace("England,,,,,,100", "England,,,,,,Pilot,100")
+          .replaceAll("(Leicestershire|Poole\"|East Midlands,,,),", "$1,Pilot,");
+
+  static final String FILTER_META =
+      """
+      col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column,filter_default
+      group,Filter,Comparison group,,,,,,Pilot
+      referrals_count,Indicator,Number of referrals,Referrals,,0,,,
+      rereferral_12m_percent,Indicator,Percentage of referrals that were re-referrals,Referrals,%,1,,,
+      """;
+
+  @Test
+  void aFilterWithoutTotalPassesWhenItNamesItsDefault() throws IOException {
+    EesChecker.Report report = check("referrals.csv", FILTER_DATA, FILTER_META);
+    assertThat(report.failures()).isEmpty();
+  }
+
+  @Test
+  void aFilterDefaultMustBeAnItemOfTheData() throws IOException {
+    EesChecker.Report report =
+        check("referrals.csv", FILTER_DATA, FILTER_META.replace(",,,,,,Pilot", ",,,,,,Comparison"));
+    assertThat(report.failures())
+        .extracting(EesFailure::message)
+        .containsExactly("filter_default 'Comparison' of filter group is not in the data");
+  }
+
   @Test
   void invalidUtf8FailsTheEncodingRule() throws IOException {
     byte[] bytes =

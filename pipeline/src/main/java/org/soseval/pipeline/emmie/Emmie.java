@@ -1,0 +1,426 @@
+package org.soseval.pipeline.emmie;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import org.soseval.pipeline.Progress;
+import org.soseval.pipeline.compare.EffectDirection;
+import org.soseval.pipeline.compare.EffectRow;
+import org.soseval.pipeline.compare.Evaluation;
+import org.soseval.pipeline.compare.EvaluationConfig;
+import org.soseval.pipeline.instruments.CostAnalysis;
+import org.soseval.pipeline.instruments.InstrumentAnalysis;
+import org.soseval.pipeline.instruments.InstrumentSchema;
+import org.soseval.pipeline.instruments.InstrumentSet;
+import org.soseval.pipeline.instruments.LaGroups;
+import org.soseval.pipeline.instruments.Pseudonymiser;
+import org.soseval.pipeline.publish.EesFile;
+import org.soseval.pipeline.publish.EesFile.Column;
+import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
+
+/**
+ * The EMMIE summary (methods.md 1.4): one entry per outcome and an overall one, each with the five
+ * dimensions (Effect, Mechanisms, Moderators, Implementation, Economics), every dimension carrying
+ * its numbers, an EMMIE-Q quality level 0-4 with the rule that produced it, and a narrative
+ * sentence built from both; "no evidence" where the data cannot support a claim. Writes {@code
+ * OUT/emmie.json} and {@code OUT/publish/emmie.csv} (EES layout).
+ *
+ * <p>Entry point for {@code evaluate} and {@code demo}: {@link #run}.
+ */
+public final class Emmie {
+  static final List<String> DIMENSIONS =
+      List.of("effect", "mechanisms", "moderators", "implementation", "economics");
+  public static final String JSON = "emmie.json";
+  public static final String CSV = "emmie.csv";
+  public static final String OVERALL = "Overall";
+  static final int MIN_PILOTS_ASSOCIATION = 5;
+  static final int MIN_PILOTS_PER_SUBGROUP = 2;
+  static final int STRONG_PILOTS = 10;
+  static final int MIN_PILOTS_EFFECT = 3;
+  static final int MIN_COMPARATORS_EFFECT = 5;
+  static final double HIGH_I2 = 50;
+
+  private Emmie() {}
+
+  /** A number behind a dimension. Limits are NaN when not defined. */
+  public record Measure(String name, double estimate, double lower, double upper, int nUnits) {
+    public Measure {
+      Objects.requireNonNull(name, "name is null");
+    }
+
+    static Measure of(String name, double estimate, int nUnits) {
+      return new Measure(name, estimate, Double.NaN, Double.NaN, nUnits);
+    }
+  }
+
+  /**
+   * One dimension of one entry.
+   *
+   * @param evidence false for "no evidence": the data cannot support a claim
+   * @param rule the conditions that set the quality level
+   */
+  public record Dimension(
+      String dimension,
+      int qualityLevel,
+      String qualityLabel,
+      String rule,
+      boolean evidence,
+      String narrative,
+      List<Measure> measures,
+      Map<String, Object> details) {
+    public Dimension {
+      measures = List.copyOf(measures);
+      details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+  }
+
+  /** The summary of one outcome (or {@link #OVERALL}). */
+  public record Entry(
+      String outcome, Optional<EffectDirection> direction, List<Dimension> dimensions) {
+    public Entry {
+      dimensions = List.copyOf(dimensions);
+    }
+
+    public Dimension dimension(String name) {
+      return dimensions.stream()
+          .filter(d -> d.dimension().equals(name))
+          .findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no dimension " + name));
+    }
+  }
+
+  /**
+   * What the summary is built from.
+   *
+   * @param pilotGroups each pilot's moderator label (blank when none), in pilot order
+   * @param instruments the instrument analyses, if any instruments were found
+   */
+  public record Inputs(
+      String intervention,
+      int year,
+      List<String> outcomes,
+      List<EffectRow> rows,
+      Map<String, String> pilotGroups,
+      List<String> comparators,
+      List<Cmo> cmos,
+      Optional<InstrumentAnalysis.Results> instruments) {
+    public Inputs {
+      outcomes = List.copyOf(outcomes);
+      rows = List.copyOf(rows);
+      pilotGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pilotGroups));
+      comparators = List.copyOf(comparators);
+      cmos = List.copyOf(cmos);
+    }
+  }
+
+  /** What {@link #run} wrote. */
+  public record Result(List<Entry> entries, Path json, Path csv, InstrumentSet instruments) {}
+
+  /**
+   * Reads the instruments under {@code instrumentFolders} (deposits trees or instrument folders),
+   * analyses and publishes them under {@code out/publish/}, reads the config's CMO file, and writes
+   * the EMMIE summary beside the evaluation's outputs.
+   */
+  public static Result run(
+      EvaluationConfig config,
+      Evaluation.Result evaluation,
+      List<Path> instrumentFolders,
+      Path out,
+      Pseudonymiser pseudonymiser,
+      Progress progress) {
+    Path publish = out.resolve("publish");
+    InstrumentSet set = InstrumentSet.read(instrumentFolders, pseudonymiser);
+    set.report().forEach(line -> progress.report("instruments: " + line));
+    Optional<InstrumentAnalysis.Results> instruments = Optional.empty();
+    if (!set.isEmpty()) {
+      DisclosureProfile profile =
+          config.disclosure().equals("ons-10-5")
+              ? DisclosureProfile.ons10And5()
+              : DisclosureProfile.dfe();
+      instruments =
+          Optional.of(
+              InstrumentAnalysis.run(
+                  set,
+                  LaGroups.of(evaluation.group().pilots(), evaluation.group().comparators()),
+                  profile,
+                  CostAnalysis.priceIndex(),
+                  OptionalInt.empty(),
+                  publish));
+    }
+    Map<String, String> groups = new LinkedHashMap<>();
+    config.pilots().forEach(pilot -> groups.put(pilot.la(), pilot.group()));
+    List<Cmo> cmos = config.cmo().map(Cmo::load).orElse(List.of());
+    Inputs inputs =
+        new Inputs(
+            config.name(),
+            config.lastYear(),
+            config.outcomes(),
+            evaluation.rows(),
+            groups,
+            evaluation.group().comparators(),
+            cmos,
+            instruments);
+    List<Entry> entries = summarise(inputs);
+    Path json = out.resolve(JSON);
+    Path csv = publish.resolve(CSV);
+    write(inputs, entries, json, csv, set);
+    progress.report("emmie: " + entries.size() + " entries in " + json);
+    return new Result(entries, json, csv, set);
+  }
+
+  /** The summary entries: one per outcome, then {@link #OVERALL}. */
+  public static List<Entry> summarise(Inputs inputs) {
+    List<Entry> entries = new ArrayList<>();
+    Dimension implementation = Implementation.of(inputs);
+    for (String outcome : inputs.outcomes()) {
+      Optional<EffectRow> main = mainEstimate(inputs.rows(), outcome);
+      Dimension effect = Effects.of(inputs, outcome);
+      entries.add(
+          new Entry(
+              outcome,
+              main.map(EffectRow::direction),
+              List.of(
+                  effect,
+                  Mechanisms.of(inputs, outcome),
+                  Moderators.of(inputs, outcome),
+                  implementation,
+                  Economics.of(inputs, Optional.of(outcome), main))));
+    }
+    entries.add(overall(inputs, entries, implementation));
+    return entries;
+  }
+
+  private static Entry overall(Inputs inputs, List<Entry> outcomes, Dimension implementation) {
+    List<Dimension> dimensions = new ArrayList<>();
+    for (String name : List.of("effect", "mechanisms", "moderators")) {
+      int level = outcomes.stream().mapToInt(e -> e.dimension(name).qualityLevel()).min().orElse(0);
+      Map<EffectDirection, Integer> counts = new TreeMap<>();
+      outcomes.forEach(e -> e.direction().ifPresent(d -> counts.merge(d, 1, Integer::sum)));
+      StringBuilder narrative = new StringBuilder();
+      if (name.equals("effect")) {
+        narrative.append(
+            String.format(
+                Locale.ROOT, "Across %d outcomes the effect categories are: ", outcomes.size()));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((direction, n) -> parts.add(n + " " + direction.label().replace('_', ' ')));
+        narrative
+            .append(parts.isEmpty() ? "none estimated" : String.join(", ", parts))
+            .append(". ");
+      } else {
+        long withEvidence = outcomes.stream().filter(e -> e.dimension(name).evidence()).count();
+        narrative.append(
+            String.format(
+                Locale.ROOT,
+                "%d of %d outcomes have %s evidence. ",
+                withEvidence,
+                outcomes.size(),
+                name.equals("mechanisms") ? "mechanism" : "moderator"));
+      }
+      narrative.append(levelSentence(name, level));
+      dimensions.add(
+          new Dimension(
+              name,
+              level,
+              QualityLevels.label(name, level),
+              "the lowest level across the outcomes (a conservative overall rating)",
+              outcomes.stream().anyMatch(e -> e.dimension(name).evidence()),
+              narrative.toString(),
+              List.of(),
+              Map.of()));
+    }
+    dimensions.add(implementation);
+    dimensions.add(Economics.of(inputs, Optional.empty(), Optional.empty()));
+    return new Entry(OVERALL, Optional.empty(), dimensions);
+  }
+
+  /** The pooled two-way fixed-effects DiD, else the DerSimonian-Laird pool of per-pilot DiDs. */
+  static Optional<EffectRow> mainEstimate(List<EffectRow> rows, String outcome) {
+    Optional<EffectRow> twfe = find(rows, outcome, "did_twfe");
+    return twfe.isPresent() ? twfe : find(rows, outcome, "pooled_dl");
+  }
+
+  static Optional<EffectRow> find(List<EffectRow> rows, String outcome, String method) {
+    return rows.stream()
+        .filter(row -> row.outcome().equals(outcome) && row.method().equals(method))
+        .filter(row -> row.unit().equals(EffectRow.ALL_PILOTS))
+        .findFirst();
+  }
+
+  /** Per-pilot DiD rows of an outcome, by LA. */
+  static Map<String, EffectRow> perPilot(List<EffectRow> rows, String outcome) {
+    Map<String, EffectRow> byLa = new LinkedHashMap<>();
+    rows.stream()
+        .filter(row -> row.outcome().equals(outcome) && row.method().equals("did_pilot"))
+        .filter(row -> Double.isFinite(row.estimate()) && row.standardError() > 0)
+        .forEach(row -> byLa.put(row.unit(), row));
+    return byLa;
+  }
+
+  static String levelSentence(String dimension, int level) {
+    return String.format(
+        Locale.ROOT,
+        "Evidence quality %d of 4: %s.",
+        level,
+        lowerFirst(QualityLevels.label(dimension, level)));
+  }
+
+  static String lowerFirst(String text) {
+    return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+  }
+
+  static String number(double value) {
+    if (!Double.isFinite(value)) {
+      return "n/a";
+    }
+    double magnitude = Math.abs(value);
+    return String.format(Locale.ROOT, magnitude >= 100 ? "%,.0f" : "%.2f", value);
+  }
+
+  private static final List<Column> CSV_COLUMNS =
+      List.of(
+          Column.filter("outcome", "Outcome (Overall = across outcomes)"),
+          Column.filter("dimension", "EMMIE dimension"),
+          Column.filter("measure", "Measure"),
+          Column.indicator("estimate", "Estimate", "Estimate", "", 3),
+          Column.indicator("lower_ci", "Lower 95% confidence limit", "Estimate", "", 3),
+          Column.indicator("upper_ci", "Upper 95% confidence limit", "Estimate", "", 3),
+          Column.indicator("n_units", "LAs (pilots) the measure rests on", "Data", "", 0),
+          Column.indicator("quality_level", "EMMIE-Q evidence quality (0-4)", "Quality", "", 0));
+
+  private static void write(
+      Inputs inputs, List<Entry> entries, Path json, Path csv, InstrumentSet set) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Entry entry : entries) {
+      for (Dimension dimension : entry.dimensions()) {
+        List<Measure> measures = new ArrayList<>(dimension.measures());
+        if (measures.isEmpty()) {
+          measures.add(new Measure("quality_level", Double.NaN, Double.NaN, Double.NaN, 0));
+        }
+        for (Measure measure : measures) {
+          List<String> cells = new ArrayList<>();
+          cells.addAll(
+              List.of(
+                  Integer.toString(inputs.year()),
+                  "Reporting year",
+                  "National",
+                  "E92000001",
+                  "England",
+                  "",
+                  "",
+                  "",
+                  "",
+                  ""));
+          cells.add(entry.outcome());
+          cells.add(dimension.dimension());
+          cells.add(measure.name());
+          cells.add(cell(measure.estimate()));
+          cells.add(cell(measure.lower()));
+          cells.add(cell(measure.upper()));
+          cells.add(Integer.toString(measure.nUnits()));
+          cells.add(Integer.toString(dimension.qualityLevel()));
+          rows.add(cells);
+        }
+      }
+    }
+    EesFile.write(csv, CSV_COLUMNS, rows);
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("intervention", inputs.intervention());
+    root.put(
+        "quality_scale",
+        "EMMIE-Q 0-4 per dimension; wording in data-schemas/emmie/quality_levels.yaml");
+    root.put("pilots", inputs.pilotGroups());
+    root.put("comparators", inputs.comparators());
+    List<Object> list = new ArrayList<>();
+    for (Entry entry : entries) {
+      Map<String, Object> node = new LinkedHashMap<>();
+      node.put("outcome", entry.outcome());
+      entry.direction().ifPresent(direction -> node.put("direction", direction.label()));
+      for (Dimension dimension : entry.dimensions()) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("quality_level", dimension.qualityLevel());
+        d.put("quality_label", dimension.qualityLabel());
+        d.put("quality_rule", dimension.rule());
+        d.put("evidence", dimension.evidence() ? "yes" : "no evidence");
+        d.put("narrative", dimension.narrative());
+        List<Object> measures = new ArrayList<>();
+        for (Measure measure : dimension.measures()) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("measure", measure.name());
+          m.put("estimate", json(measure.estimate()));
+          m.put("lower_ci", json(measure.lower()));
+          m.put("upper_ci", json(measure.upper()));
+          m.put("n_units", measure.nUnits());
+          measures.add(m);
+        }
+        d.put("measures", measures);
+        d.putAll(dimension.details());
+        node.put(dimension.dimension(), d);
+      }
+      list.add(node);
+    }
+    root.put("entries", list);
+    Map<String, Object> ledger = new LinkedHashMap<>();
+    set.ledger()
+        .forEach(
+            (name, counts) ->
+                ledger.put(
+                    name,
+                    Map.of("rows_read", counts[0], "valid", counts[1], "rejected", counts[2])));
+    root.put("instrument_rows", ledger);
+    root.put("instrument_problems", set.problems().stream().map(Object::toString).toList());
+    root.put(
+        "rejected_instrument_files", set.rejectedFiles().stream().map(Object::toString).toList());
+    try {
+      Files.createDirectories(json.toAbsolutePath().getParent());
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      Files.writeString(json, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + json, e);
+    }
+  }
+
+  private static String cell(double value) {
+    if (!Double.isFinite(value)) {
+      return "x";
+    }
+    return new java.math.BigDecimal(value)
+        .round(java.math.MathContext.DECIMAL64)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private static Object json(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+
+  /** Instrument names for the narrative. */
+  static String scaleName(String qualified) {
+    String[] parts = qualified.split("\\.", 2);
+    if (parts.length != 2) {
+      return qualified;
+    }
+    try {
+      InstrumentSchema schema = InstrumentSchema.of(parts[0]);
+      return schema.scales().stream()
+          .filter(scale -> scale.id().equals(parts[1]))
+          .map(scale -> schema.title().toLowerCase(Locale.ROOT) + " '" + scale.label() + "'")
+          .findFirst()
+          .orElse(qualified);
+    } catch (IllegalArgumentException e) {
+      return qualified;
+    }
+  }
+}

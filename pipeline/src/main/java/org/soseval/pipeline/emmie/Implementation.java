@@ -1,0 +1,165 @@
+package org.soseval.pipeline.emmie;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.soseval.pipeline.emmie.Emmie.Dimension;
+import org.soseval.pipeline.emmie.Emmie.Measure;
+import org.soseval.pipeline.instruments.AuditAnalysis;
+import org.soseval.pipeline.instruments.ImplementationAnalysis;
+import org.soseval.pipeline.instruments.InstrumentAnalysis;
+import org.soseval.pipeline.instruments.TrainingAnalysis;
+import org.soseval.pipeline.stats.Interval;
+import org.soseval.pipeline.stats.interval.ProportionIntervals;
+
+/**
+ * The Implementation dimension (the same for every outcome): fidelity evidence from the pilots'
+ * case audits (mean mapping-quality score and percent of criteria met at the latest round, change
+ * from the first), self-ratings (mean overall score at the latest wave, change) and training reach
+ * of the core course (pooled, Wilson interval). Quality level = the number of these sources present
+ * (0-3), and 4 when all three are present and audits and ratings each have two or more time points.
+ */
+final class Implementation {
+  private Implementation() {}
+
+  static Dimension of(Emmie.Inputs inputs) {
+    List<String> pilots = new ArrayList<>(inputs.pilotGroups().keySet());
+    List<Measure> measures = new ArrayList<>();
+    List<String> sentences = new ArrayList<>();
+    int sources = 0;
+    boolean repeated = true;
+    if (inputs.instruments().isPresent()) {
+      InstrumentAnalysis.Results results = inputs.instruments().get();
+      Map<String, List<AuditAnalysis.LaRound>> audits = new LinkedHashMap<>();
+      results.audits().stream()
+          .filter(a -> pilots.contains(a.la()))
+          .forEach(a -> audits.computeIfAbsent(a.la(), k -> new ArrayList<>()).add(a));
+      if (!audits.isEmpty()) {
+        sources++;
+        double[] summary = firstAndLast(audits, AuditAnalysis.LaRound::meanMappingScore);
+        double[] met = firstAndLast(audits, AuditAnalysis.LaRound::percentMet);
+        repeated &= summary[2] > 0;
+        measures.add(Measure.of("audit_mapping_score", summary[1], audits.size()));
+        measures.add(Measure.of("audit_percent_criteria_met", met[1], audits.size()));
+        if (summary[2] > 0) {
+          measures.add(
+              Measure.of("audit_mapping_score_change", summary[1] - summary[0], (int) summary[2]));
+        }
+        sentences.add(
+            String.format(
+                Locale.ROOT,
+                "Case audits in %d pilots: mean mapping-quality score %s of 100 at the latest round"
+                    + " (%s%% of criteria met)%s.",
+                audits.size(),
+                Emmie.number(summary[1]),
+                Emmie.number(met[1]),
+                summary[2] > 0
+                    ? ", " + signed(summary[1] - summary[0]) + " points since the first round"
+                    : ""));
+      }
+      Map<String, List<ImplementationAnalysis.LaWave>> ratings = new LinkedHashMap<>();
+      results.implementation().stream()
+          .filter(r -> pilots.contains(r.la()))
+          .forEach(r -> ratings.computeIfAbsent(r.la(), k -> new ArrayList<>()).add(r));
+      if (!ratings.isEmpty()) {
+        sources++;
+        double[] summary = firstAndLast(ratings, ImplementationAnalysis.LaWave::score);
+        repeated &= summary[2] > 0;
+        measures.add(Measure.of("self_rating", summary[1], ratings.size()));
+        if (summary[2] > 0) {
+          measures.add(Measure.of("self_rating_change", summary[1] - summary[0], (int) summary[2]));
+        }
+        sentences.add(
+            String.format(
+                Locale.ROOT,
+                "Self-rated implementation in %d pilots: %s of 10 at the latest wave%s.",
+                ratings.size(),
+                Emmie.number(summary[1]),
+                summary[2] > 0 ? ", " + signed(summary[1] - summary[0]) + " since the first" : ""));
+      }
+      List<TrainingAnalysis.Reach> reach =
+          results.training().stream().filter(r -> r.core() && pilots.contains(r.la())).toList();
+      if (!reach.isEmpty()) {
+        sources++;
+        long trained = reach.stream().mapToLong(TrainingAnalysis.Reach::trained).sum();
+        long scope = reach.stream().mapToLong(TrainingAnalysis.Reach::inScope).sum();
+        Interval interval = ProportionIntervals.wilson(trained, scope, 0.95);
+        measures.add(
+            new Measure(
+                "training_reach_percent",
+                100.0 * trained / scope,
+                100 * interval.lower(),
+                100 * interval.upper(),
+                reach.size()));
+        sentences.add(
+            String.format(
+                Locale.ROOT,
+                "Training reached %s%% of staff in scope (95%% CI %s to %s) across %d pilots.",
+                Emmie.number(100.0 * trained / scope),
+                Emmie.number(100 * interval.lower()),
+                Emmie.number(100 * interval.upper()),
+                reach.size()));
+      }
+    }
+    int level = sources == 3 && repeated ? 4 : sources;
+    if (sources == 0) {
+      sentences.add("No evidence on implementation: no audits, self-ratings or training records.");
+    }
+    sentences.add(Emmie.levelSentence("implementation", level));
+    return new Dimension(
+        "implementation",
+        level,
+        QualityLevels.label("implementation", level),
+        String.format(
+            Locale.ROOT,
+            "%d of 3 sources (audits, self-ratings, training)%s",
+            sources,
+            sources == 3 ? (repeated ? " with change over time" : " at one time point") : ""),
+        sources > 0,
+        String.join(" ", sentences),
+        measures,
+        Map.of());
+  }
+
+  private static String signed(double value) {
+    return (value >= 0 ? "+" : "") + Emmie.number(value);
+  }
+
+  /**
+   * Mean over LAs of their first and latest values, and the number of LAs with two or more time
+   * points: {first, latest, repeated}.
+   */
+  private static <T> double[] firstAndLast(
+      Map<String, List<T>> byLa, java.util.function.ToDoubleFunction<T> value) {
+    double first = 0;
+    double last = 0;
+    int lastCount = 0;
+    int repeated = 0;
+    double firstRepeated = 0;
+    double lastRepeated = 0;
+    for (List<T> points : byLa.values()) {
+      double latest = value.applyAsDouble(points.get(points.size() - 1));
+      if (Double.isFinite(latest)) {
+        last += latest;
+        lastCount++;
+      }
+      if (points.size() > 1) {
+        double earliest = value.applyAsDouble(points.get(0));
+        if (Double.isFinite(earliest) && Double.isFinite(latest)) {
+          firstRepeated += earliest;
+          lastRepeated += latest;
+          repeated++;
+        }
+      }
+    }
+    first = repeated == 0 ? Double.NaN : firstRepeated / repeated;
+    double lastOfRepeated = repeated == 0 ? Double.NaN : lastRepeated / repeated;
+    double latestMean = lastCount == 0 ? Double.NaN : last / lastCount;
+    // the change is over the LAs with both time points; the level over every LA
+    return new double[] {
+      repeated == 0 ? Double.NaN : latestMean - (lastOfRepeated - first), latestMean, repeated
+    };
+  }
+}

@@ -1,0 +1,623 @@
+package org.soseval.pipeline.instruments;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.soseval.pipeline.PipelineErrors;
+import org.soseval.pipeline.PipelineException;
+import org.soseval.pipeline.instruments.InstrumentSchema.Column;
+import org.soseval.pipeline.instruments.InstrumentSchema.Item;
+
+/**
+ * Reads one instrument CSV: recognises the instrument by its column set (and, for the two surveys,
+ * which share a layout, by their item ids), checks every value against {@link InstrumentSchema},
+ * pseudonymises identifiers, and returns the valid rows with a {@link RowProblem} for every row
+ * that broke a rule. A file that cannot be read as a whole is rejected with a {@link
+ * PipelineException} (kind input rejected) whose message names the file, the rule and the fix.
+ *
+ * <p>Encoding: UTF-8 with or without a byte-order mark; a file that is not valid UTF-8 is read as
+ * Windows-1252 with a warning (product.md "Ingest rules"); UTF-16 and binary files are rejected.
+ * Dates are ISO {@code yyyy-mm-dd} or {@code dd/mm/yyyy}; codes match case-insensitively and are
+ * stored as the code list spells them; an integer may be written {@code 10.0}.
+ */
+public final class InstrumentReader {
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+  private static final DateTimeFormatter UK_DATE =
+      DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+  private static final Pattern LA_CODE = Pattern.compile("\\d{3}");
+
+  /** Column names that carry direct identifiers: a file with one is refused (product.md). */
+  private static final Pattern DIRECT_IDENTIFIER =
+      Pattern.compile(
+          ".*(name|address|postcode|post_code|nhs|email|phone|telephone|dob|birth|upn|ni_number)"
+              + ".*");
+
+  private InstrumentReader() {}
+
+  /**
+   * Reads and validates {@code file}.
+   *
+   * @throws PipelineException (input rejected) when the file cannot be read as an instrument
+   */
+  public static InstrumentFile read(Path file, Pseudonymiser pseudonymiser) {
+    try {
+      return readOrReject(file, pseudonymiser);
+    } catch (Rejection rejection) {
+      throw PipelineErrors.inputRejected(
+          "Cannot read instrument file " + file,
+          rejection.cause + " [" + rejection.rule + "]",
+          rejection.fix);
+    }
+  }
+
+  /** As {@link #read}, but a rejected file is returned as its {@link FileProblem}. */
+  public static Result attempt(Path file, Pseudonymiser pseudonymiser) {
+    try {
+      return new Result(Optional.of(readOrReject(file, pseudonymiser)), Optional.empty());
+    } catch (Rejection rejection) {
+      return new Result(
+          Optional.empty(),
+          Optional.of(
+              new FileProblem(file, rejection.rule, rejection.cause + ". " + rejection.fix)));
+    }
+  }
+
+  /** A file read, or the reason it was rejected whole. */
+  public record Result(Optional<InstrumentFile> file, Optional<FileProblem> problem) {}
+
+  private static final class Rejection extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String rule;
+    private final String cause;
+    private final String fix;
+
+    Rejection(String rule, String cause, String fix) {
+      super(cause, null, false, false);
+      this.rule = rule;
+      this.cause = cause;
+      this.fix = fix;
+    }
+  }
+
+  private static InstrumentFile readOrReject(Path file, Pseudonymiser pseudonymiser) {
+    Objects.requireNonNull(pseudonymiser, "pseudonymiser is null");
+    List<String> warnings = new ArrayList<>();
+    String text = decode(file, warnings);
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+      List<CSVRecord> records = parser.getRecords();
+      if (records.isEmpty() || blank(records.get(0))) {
+        throw reject(
+            file,
+            "header",
+            "the file is empty or its first line is blank",
+            "Give the" + " column names on the first line");
+      }
+      List<String> header = new ArrayList<>();
+      for (String name : records.get(0)) {
+        header.add(name.trim().toLowerCase(Locale.ROOT));
+      }
+      InstrumentSchema schema = recognise(file, header, records);
+      return validate(file, schema, header, records, pseudonymiser, warnings);
+    } catch (IOException | UncheckedIOException e) {
+      throw reject(
+          file,
+          "csv-format",
+          "it is not a readable CSV (" + e.getMessage() + ")",
+          "Save it as comma-separated values");
+    }
+  }
+
+  private static String decode(Path file, List<String> warnings) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+      throw reject(file, "encoding", "it is UTF-16 encoded", "Save it as CSV UTF-8");
+    }
+    for (byte b : bytes) {
+      if (b == 0) {
+        throw reject(
+            file,
+            "encoding",
+            "it holds NUL bytes, so it is not a text CSV (a" + " spreadsheet or UTF-16 file?)",
+            "Export the sheet as CSV UTF-8");
+      }
+    }
+    int start = 0;
+    if (bytes.length >= 3
+        && bytes[0] == (byte) 0xEF
+        && bytes[1] == (byte) 0xBB
+        && bytes[2] == (byte) 0xBF) {
+      start = 3;
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(buffer)
+          .toString();
+    } catch (CharacterCodingException e) {
+      warnings.add(
+          file.getFileName() + " is not valid UTF-8: read as Windows-1252; save it as CSV UTF-8");
+      return new String(bytes, start, bytes.length - start, Charset.forName("windows-1252"));
+    }
+  }
+
+  private static InstrumentSchema recognise(Path file, List<String> header, List<CSVRecord> rows) {
+    Set<String> columns = new LinkedHashSet<>(header);
+    if (columns.size() != header.size()) {
+      throw reject(
+          file,
+          "duplicate-column",
+          "a column name appears twice: " + header,
+          "Remove the repeated column");
+    }
+    Set<String> known = new TreeSet<>();
+    InstrumentSchema.all().forEach(schema -> known.addAll(schema.columnNames()));
+    for (String column : header) {
+      if (!known.contains(column) && DIRECT_IDENTIFIER.matcher(column).matches()) {
+        throw reject(
+            file,
+            "direct-identifier",
+            "column '"
+                + column
+                + "' looks like a direct"
+                + " identifier (names, addresses, dates of birth are never read)",
+            "Remove the column and deposit the file again");
+      }
+    }
+    List<InstrumentSchema> candidates = new ArrayList<>();
+    InstrumentSchema nearest = null;
+    int nearestScore = Integer.MAX_VALUE;
+    for (InstrumentSchema schema : InstrumentSchema.all()) {
+      Set<String> missing = new LinkedHashSet<>(schema.requiredColumns());
+      missing.removeAll(columns);
+      Set<String> unknown = new LinkedHashSet<>(columns);
+      schema.columnNames().forEach(unknown::remove);
+      if (missing.isEmpty() && unknown.isEmpty()) {
+        candidates.add(schema);
+      }
+      int score = missing.size() + unknown.size();
+      if (score < nearestScore) {
+        nearestScore = score;
+        nearest = schema;
+      }
+    }
+    if (candidates.isEmpty()) {
+      Set<String> missing = new LinkedHashSet<>(nearest.requiredColumns());
+      missing.removeAll(columns);
+      Set<String> unknown = new LinkedHashSet<>(columns);
+      nearest.columnNames().forEach(unknown::remove);
+      throw reject(
+          file,
+          "columns",
+          String.format(
+              Locale.ROOT,
+              "its columns %s match no"
+                  + " instrument; nearest is %s, which is missing %s and does not have %s",
+              header,
+              nearest.instrument(),
+              missing,
+              unknown),
+          "Use the columns of" + " data-schemas/instruments/" + nearest.instrument() + ".yaml");
+    }
+    if (candidates.size() == 1) {
+      return candidates.get(0);
+    }
+    return byItems(file, header, rows, candidates);
+  }
+
+  /** Same columns (the two surveys): the instrument whose catalogue holds most of the item ids. */
+  private static InstrumentSchema byItems(
+      Path file, List<String> header, List<CSVRecord> rows, List<InstrumentSchema> candidates) {
+    Optional<Column> itemColumn =
+        candidates.get(0).columns().stream()
+            .filter(column -> column.kind() == InstrumentSchema.Type.ITEM)
+            .findFirst();
+    int index = itemColumn.map(column -> header.indexOf(column.name())).orElse(-1);
+    InstrumentSchema best = null;
+    int bestCount = 0;
+    boolean tie = false;
+    for (InstrumentSchema schema : candidates) {
+      int count = 0;
+      for (int i = 1; i < rows.size(); i++) {
+        if (index >= 0
+            && index < rows.get(i).size()
+            && schema.item(rows.get(i).get(index).trim().toLowerCase(Locale.ROOT)).isPresent()) {
+          count++;
+        }
+      }
+      if (count > bestCount) {
+        best = schema;
+        bestCount = count;
+        tie = false;
+      } else if (count == bestCount && count > 0) {
+        tie = true;
+      }
+    }
+    if (best == null || tie) {
+      String name = file.getFileName().toString();
+      for (InstrumentSchema schema : candidates) {
+        if (name.startsWith(schema.instrument())) {
+          return schema;
+        }
+      }
+      throw reject(
+          file,
+          "columns",
+          "its columns fit "
+              + candidates.stream().map(InstrumentSchema::instrument).toList()
+              + " and its item ids decide neither",
+          "Name the file after its instrument (e.g. family_survey.csv) or use catalogue item ids");
+    }
+    return best;
+  }
+
+  private static InstrumentFile validate(
+      Path file,
+      InstrumentSchema schema,
+      List<String> header,
+      List<CSVRecord> records,
+      Pseudonymiser pseudonymiser,
+      List<String> warnings) {
+    List<InstrumentRow> rows = new ArrayList<>();
+    List<RowProblem> problems = new ArrayList<>();
+    Map<String, Long> firstLineOfKey = new HashMap<>();
+    Map<String, Map<String, String>> valuesOfKey = new HashMap<>();
+    long read = 0;
+    for (int r = 1; r < records.size(); r++) {
+      CSVRecord record = records.get(r);
+      long line = r + 1L; // the header is line 1 (a quoted line break would shift this)
+      if (r == records.size() - 1 && blank(record)) {
+        break; // the empty string after a final newline is not a row
+      }
+      read++;
+      List<RowProblem> rowProblems = new ArrayList<>();
+      if (blank(record)) {
+        rowProblems.add(new RowProblem(file, line, "(row)", "blank-row", "", "the row is blank"));
+        problems.addAll(rowProblems);
+        continue;
+      }
+      if (record.size() != header.size()) {
+        problems.add(
+            new RowProblem(
+                file,
+                line,
+                "(row)",
+                "csv-format",
+                "",
+                String.format(
+                    Locale.ROOT,
+                    "the row has %d cells, the header %d",
+                    record.size(),
+                    header.size())));
+        continue;
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      for (Column column : schema.columns()) {
+        int index = header.indexOf(column.name());
+        String raw = index < 0 ? "" : record.get(index).trim();
+        check(file, line, schema, column, raw, pseudonymiser, rowProblems)
+            .ifPresent(value -> values.put(column.name(), value));
+      }
+      if (rowProblems.isEmpty()) {
+        rowRules(file, line, schema, values, rowProblems);
+      }
+      if (rowProblems.isEmpty()) {
+        StringBuilder key = new StringBuilder();
+        schema.key().forEach(column -> key.append(values.get(column)).append('\u0000'));
+        Long first = firstLineOfKey.putIfAbsent(key.toString(), line);
+        if (first != null) {
+          boolean identical = valuesOfKey.get(key.toString()).equals(values);
+          rowProblems.add(
+              new RowProblem(
+                  file,
+                  line,
+                  "(row)",
+                  identical ? "duplicate-row" : "duplicate-key",
+                  "",
+                  String.format(
+                      Locale.ROOT,
+                      "%s line %d (the same %s); the first is kept",
+                      identical ? "repeats" : "conflicts with",
+                      first,
+                      schema.key())));
+        } else {
+          valuesOfKey.put(key.toString(), values);
+        }
+      }
+      if (rowProblems.isEmpty()) {
+        rows.add(new InstrumentRow(line, values));
+      } else {
+        problems.addAll(rowProblems);
+      }
+    }
+    InstrumentFile result = new InstrumentFile(file, schema, rows, problems, warnings, read);
+    if (result.rows().size() + result.rowsRejected() != read) {
+      throw new IllegalStateException("row accounting failed for " + file);
+    }
+    return result;
+  }
+
+  private static Optional<String> check(
+      Path file,
+      long line,
+      InstrumentSchema schema,
+      Column column,
+      String raw,
+      Pseudonymiser pseudonymiser,
+      List<RowProblem> problems) {
+    String name = column.name();
+    if (raw.isEmpty()) {
+      if (column.required()) {
+        problems.add(new RowProblem(file, line, name, "required", "", "a value is required"));
+        return Optional.empty();
+      }
+      return Optional.of("");
+    }
+    switch (column.kind()) {
+      case LA_CODE -> {
+        if (!LA_CODE.matcher(raw).matches()) {
+          problems.add(
+              new RowProblem(
+                  file, line, name, "la-code", raw, "'" + raw + "' is not a 3-digit DfE LA code"));
+          return Optional.empty();
+        }
+        return Optional.of(raw);
+      }
+      case IDENTIFIER -> {
+        if (raw.chars().anyMatch(Character::isWhitespace) || raw.length() > 64) {
+          problems.add(
+              new RowProblem(
+                  file,
+                  line,
+                  name,
+                  "identifier",
+                  "(not repeated)",
+                  "an identifier must be a code without spaces (at most 64 characters); this looks"
+                      + " like a name or free text"));
+          return Optional.empty();
+        }
+        return Optional.of(pseudonymiser.pseudonym(raw));
+      }
+      case DATE -> {
+        Optional<LocalDate> date = parseDate(raw);
+        if (date.isEmpty()) {
+          problems.add(
+              new RowProblem(
+                  file,
+                  line,
+                  name,
+                  "date",
+                  raw,
+                  "'" + raw + "' is not a date (yyyy-mm-dd or dd/mm/yyyy)"));
+          return Optional.empty();
+        }
+        return Optional.of(date.get().toString());
+      }
+      case INTEGER, NUMBER -> {
+        double value;
+        try {
+          value = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+          value = Double.NaN;
+        }
+        boolean integer = column.kind() == InstrumentSchema.Type.INTEGER;
+        if (!Double.isFinite(value)
+            || (integer && value != Math.rint(value))
+            || raw.contains("e")
+            || raw.contains("E")
+            || raw.startsWith("+")) {
+          problems.add(
+              new RowProblem(
+                  file,
+                  line,
+                  name,
+                  integer ? "integer" : "number",
+                  raw,
+                  "'" + raw + "' is not " + (integer ? "a whole number" : "a number")));
+          return Optional.empty();
+        }
+        if ((column.min() != null && value < column.min())
+            || (column.max() != null && value > column.max())) {
+          problems.add(
+              new RowProblem(
+                  file,
+                  line,
+                  name,
+                  "range",
+                  raw,
+                  String.format(
+                      Locale.ROOT,
+                      "%s is outside %s-%s",
+                      raw,
+                      plain(column.min()),
+                      plain(column.max()))));
+          return Optional.empty();
+        }
+        return Optional.of(integer ? Long.toString((long) value) : raw);
+      }
+      case CODE -> {
+        for (InstrumentSchema.Code code : schema.codes().get(column.codes())) {
+          if (code.code().equalsIgnoreCase(raw)) {
+            return Optional.of(code.code());
+          }
+        }
+        problems.add(
+            new RowProblem(
+                file,
+                line,
+                name,
+                "code",
+                raw,
+                "'"
+                    + raw
+                    + "' is not one of "
+                    + schema.codes().get(column.codes()).stream()
+                        .map(InstrumentSchema.Code::code)
+                        .toList()));
+        return Optional.empty();
+      }
+      case ITEM -> {
+        Optional<Item> item = schema.item(raw.toLowerCase(Locale.ROOT));
+        if (item.isEmpty()) {
+          problems.add(
+              new RowProblem(
+                  file,
+                  line,
+                  name,
+                  "item",
+                  raw,
+                  "'"
+                      + raw
+                      + "' is not in the "
+                      + schema.instrument()
+                      + " catalogue (data-schemas/instruments/"
+                      + schema.instrument()
+                      + ".yaml)"));
+          return Optional.empty();
+        }
+        return Optional.of(item.get().id());
+      }
+      default -> {
+        return Optional.of(raw);
+      }
+    }
+  }
+
+  private static void rowRules(
+      Path file,
+      long line,
+      InstrumentSchema schema,
+      Map<String, String> values,
+      List<RowProblem> problems) {
+    for (String rule : schema.rules()) {
+      switch (rule) {
+        case "criterion_in_tool_version" -> {
+          String versionText = values.getOrDefault("audit_tool_version", "");
+          int version = versionText.isEmpty() ? 1 : Integer.parseInt(versionText);
+          Item item = schema.item(values.get("criterion_id")).orElseThrow();
+          if (!item.inVersion(version)) {
+            problems.add(
+                new RowProblem(
+                    file,
+                    line,
+                    "criterion_id",
+                    "criterion-version",
+                    item.id(),
+                    "criterion " + item.id() + " is not in audit tool version " + version));
+          }
+        }
+        case "trained_within_scope" -> {
+          if (Long.parseLong(values.get("staff_trained"))
+              > Long.parseLong(values.get("staff_in_scope"))) {
+            problems.add(
+                new RowProblem(
+                    file,
+                    line,
+                    "staff_trained",
+                    "trained-within-scope",
+                    values.get("staff_trained"),
+                    "more staff trained than in scope (" + values.get("staff_in_scope") + ")"));
+          }
+        }
+        case "amount_or_hours" -> {
+          boolean amount = !values.get("amount_gbp").isEmpty();
+          boolean hours = !values.get("hours").isEmpty();
+          boolean unitCost = !values.get("unit_cost_gbp").isEmpty();
+          if (amount == (hours || unitCost) || hours != unitCost) {
+            problems.add(
+                new RowProblem(
+                    file,
+                    line,
+                    "(row)",
+                    "amount-or-hours",
+                    "",
+                    "give either amount_gbp, or both hours and unit_cost_gbp"));
+          }
+        }
+        case "period_forwards" -> {
+          if (values.get("period_end").compareTo(values.get("period_start")) < 0) {
+            problems.add(
+                new RowProblem(
+                    file,
+                    line,
+                    "period_end",
+                    "period-forwards",
+                    values.get("period_end"),
+                    "the period ends before it starts"));
+          }
+        }
+        default ->
+            throw new IllegalStateException(
+                "schema " + schema.instrument() + " names unknown rule " + rule);
+      }
+    }
+  }
+
+  static Optional<LocalDate> parseDate(String text) {
+    try {
+      return Optional.of(LocalDate.parse(text));
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(LocalDate.parse(text, UK_DATE));
+      } catch (DateTimeParseException again) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static String plain(Double value) {
+    if (value == null) {
+      return "";
+    }
+    return value == Math.rint(value) ? Long.toString(value.longValue()) : value.toString();
+  }
+
+  private static boolean blank(CSVRecord record) {
+    for (String value : record) {
+      if (!value.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Rejection reject(Path file, String rule, String cause, String fix) {
+    return new Rejection(rule, cause, fix);
+  }
+}

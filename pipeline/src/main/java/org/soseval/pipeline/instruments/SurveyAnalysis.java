@@ -1,0 +1,474 @@
+package org.soseval.pipeline.instruments;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.soseval.pipeline.calendar.ReportingYears;
+import org.soseval.pipeline.instruments.InstrumentSchema.Item;
+import org.soseval.pipeline.publish.EesFile;
+import org.soseval.pipeline.publish.EesFile.Column;
+import org.soseval.pipeline.stats.Interval;
+import org.soseval.pipeline.stats.disclosure.DerivedValues;
+import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
+import org.soseval.pipeline.stats.disclosure.DisplayRounding;
+import org.soseval.pipeline.stats.disclosure.PublishedValue;
+import org.soseval.pipeline.stats.interval.ProportionIntervals;
+import org.soseval.pipeline.stats.survey.CronbachAlpha;
+import org.soseval.pipeline.stats.survey.LikertCounts;
+import org.soseval.pipeline.stats.survey.LikertResponse;
+
+/**
+ * Family and practitioner surveys (methods.md section 6): percent agreeing per item with Wilson 95%
+ * intervals by LA and wave and pooled per comparison group, change from the first wave (Newcombe
+ * interval), item and unit non-response, and Cronbach's alpha per scale.
+ *
+ * <p>Definitions. The file lists every sampled respondent; a respondent with every item blank is
+ * unit non-response; among responding units a blank item (or no row for it) is item non-response;
+ * {@code DK} is an answer excluded from the base. Percent agreeing = (4 + 5) / (1..5). A scale's
+ * percent positive pools its items' valid answers, counting disagreement (1 or 2) with a negatively
+ * worded item as positive. Alpha reverse-scores negative items and uses complete cases.
+ */
+public final class SurveyAnalysis {
+  static final String ITEMS_FILE = "survey_items.csv";
+  static final String RELIABILITY_FILE = "survey_reliability.csv";
+  private static final double LEVEL = 0.95;
+  private static final String TOTAL = "Total";
+
+  private SurveyAnalysis() {}
+
+  /** A scale's pooled positive answers for one LA and wave: a mechanism indicator for EMMIE. */
+  public record ScaleScore(
+      String survey, String scale, String la, int wave, long positive, long base) {
+    public double percent() {
+      return base == 0 ? Double.NaN : 100.0 * positive / base;
+    }
+  }
+
+  /** Per survey: the responses of one LA and wave, by respondent then item. */
+  private record Wave(
+      String la, int wave, int reportingYear, Map<String, Map<String, String>> answers) {}
+
+  /** Writes both tables to {@code publish}; returns the scale scores. */
+  public static List<ScaleScore> run(
+      InstrumentSet set, LaGroups groups, DisclosureProfile profile, Path publish) {
+    List<List<String>> itemRows = new ArrayList<>();
+    List<List<String>> reliabilityRows = new ArrayList<>();
+    List<ScaleScore> scores = new ArrayList<>();
+    for (String survey :
+        List.of(InstrumentSchema.FAMILY_SURVEY, InstrumentSchema.PRACTITIONER_SURVEY)) {
+      InstrumentSchema schema = InstrumentSchema.of(survey);
+      Map<String, Map<Integer, Wave>> waves = waves(set.rows(survey));
+      if (waves.isEmpty()) {
+        continue;
+      }
+      itemRows.addAll(itemRows(schema, waves, groups, profile));
+      reliabilityRows.addAll(reliabilityRows(schema, waves, groups, profile));
+      waves.forEach(
+          (la, byWave) ->
+              byWave.forEach(
+                  (wave, data) -> {
+                    for (InstrumentSchema.Scale scale : schema.scales()) {
+                      long positive = 0;
+                      long base = 0;
+                      for (Item item : schema.itemsOfScale(scale.id())) {
+                        LikertCounts counts = counts(data, item.id());
+                        base += counts.valid();
+                        positive +=
+                            item.negative()
+                                ? counts.stronglyDisagree() + counts.disagree()
+                                : counts.agreeing();
+                      }
+                      scores.add(new ScaleScore(survey, scale.id(), la, wave, positive, base));
+                    }
+                  }));
+    }
+    if (!itemRows.isEmpty()) {
+      EesFile.write(publish.resolve(ITEMS_FILE), ITEM_COLUMNS, itemRows);
+      EesFile.write(publish.resolve(RELIABILITY_FILE), RELIABILITY_COLUMNS, reliabilityRows);
+    }
+    return scores;
+  }
+
+  private static final List<Column> ITEM_COLUMNS =
+      List.of(
+          Column.filter("survey", "Survey"),
+          Column.filter("wave", "Survey wave"),
+          Column.filter("comparison_group", "Pilot or comparison LAs"),
+          Column.filter("scale", "Scale (domain)"),
+          Column.filter("item", "Survey item"),
+          Column.indicator("respondents", "Responding units", "Counts", "", 0),
+          Column.indicator("base", "Valid answers (1-5): the base", "Counts", "", 0),
+          Column.indicator("agreeing", "Agree or strongly agree", "Counts", "", 0),
+          Column.indicator("percent_agreeing", "Percent agreeing", "Agreement", "%", 1),
+          Column.indicator("lower_ci", "Lower 95% limit (Wilson)", "Agreement", "%", 1),
+          Column.indicator("upper_ci", "Upper 95% limit (Wilson)", "Agreement", "%", 1),
+          Column.indicator("dont_know", "Don't know", "Counts", "", 0),
+          Column.indicator("item_nonresponse", "Item left blank", "Counts", "", 0),
+          Column.indicator("unit_response_rate", "Unit response rate", "Response", "%", 1),
+          Column.indicator("change_pp", "Change since the first wave", "Change", "pp", 1),
+          Column.indicator(
+              "change_lower_ci", "Lower 95% limit of change (Newcombe)", "Change", "pp", 1),
+          Column.indicator(
+              "change_upper_ci", "Upper 95% limit of change (Newcombe)", "Change", "pp", 1));
+
+  private static final List<Column> RELIABILITY_COLUMNS =
+      List.of(
+          Column.filter("survey", "Survey"),
+          Column.filter("wave", "Survey wave"),
+          Column.filter("comparison_group", "Pilot or comparison LAs"),
+          Column.filter("scale", "Scale (domain)"),
+          Column.indicator("items", "Items in the scale", "Scale", "", 0),
+          Column.indicator("complete_cases", "Respondents answering every item", "Scale", "", 0),
+          Column.indicator("cronbach_alpha", "Cronbach's alpha (raw)", "Reliability", "", 2),
+          Column.indicator(
+              "standardised_alpha", "Cronbach's alpha (standardised)", "Reliability", "", 2));
+
+  private static Map<String, Map<Integer, Wave>> waves(List<InstrumentRow> rows) {
+    Map<String, Map<Integer, Wave>> waves = new TreeMap<>();
+    for (InstrumentRow row : rows) {
+      int wave = row.integer("wave");
+      int year = ReportingYears.of(row.date("wave_date"));
+      Map<Integer, Wave> byWave = waves.computeIfAbsent(row.la(), key -> new TreeMap<>());
+      Wave data = byWave.get(wave);
+      if (data == null || data.reportingYear() < year) {
+        Wave replaced =
+            new Wave(row.la(), wave, year, data == null ? new TreeMap<>() : data.answers());
+        byWave.put(wave, replaced);
+        data = replaced;
+      }
+      data.answers()
+          .computeIfAbsent(row.text("respondent_id"), key -> new TreeMap<>())
+          .put(row.text("item_id"), row.text("response"));
+    }
+    return waves;
+  }
+
+  /** Counts over responding units (those with at least one non-blank answer). */
+  static LikertCounts counts(Wave data, String item) {
+    List<LikertResponse> responses = new ArrayList<>();
+    for (Map<String, String> answers : data.answers().values()) {
+      if (answers.values().stream().allMatch(String::isEmpty)) {
+        continue;
+      }
+      String answer = answers.getOrDefault(item, "");
+      responses.add(
+          switch (answer) {
+            case "" -> LikertResponse.MISSING;
+            case "DK" -> LikertResponse.DONT_KNOW;
+            default -> LikertResponse.ofScore(Integer.parseInt(answer));
+          });
+    }
+    return LikertCounts.tally(responses);
+  }
+
+  private static long[] unitResponse(List<Wave> waves) {
+    long eligible = 0;
+    long responding = 0;
+    for (Wave wave : waves) {
+      for (Map<String, String> answers : wave.answers().values()) {
+        eligible++;
+        responding += answers.values().stream().allMatch(String::isEmpty) ? 0 : 1;
+      }
+    }
+    return new long[] {eligible, responding};
+  }
+
+  private static List<List<String>> itemRows(
+      InstrumentSchema schema,
+      Map<String, Map<Integer, Wave>> waves,
+      LaGroups groups,
+      DisclosureProfile profile) {
+    DisclosureProfile surveyProfile =
+        profile.withMinimumPercentBase(Math.max(10, profile.minimumPercentBase()));
+    Set<Integer> waveNumbers = new TreeSet<>();
+    waves.values().forEach(byWave -> waveNumbers.addAll(byWave.keySet()));
+    int firstWave = waveNumbers.iterator().next();
+    List<List<String>> rows = new ArrayList<>();
+    for (String group : LaGroups.order()) {
+      List<String> las = waves.keySet().stream().filter(la -> groups.of(la).equals(group)).toList();
+      if (las.isEmpty()) {
+        continue;
+      }
+      for (int wave : waveNumbers) {
+        List<String> present = las.stream().filter(la -> waves.get(la).containsKey(wave)).toList();
+        if (present.isEmpty()) {
+          continue;
+        }
+        for (Item item : schema.items()) {
+          Unit national = unit(schema, item, waves, present, wave, surveyProfile);
+          Optional<Unit> nationalFirst =
+              wave == firstWave
+                  ? Optional.empty()
+                  : Optional.of(
+                          las.stream().filter(la -> waves.get(la).containsKey(firstWave)).toList())
+                      .filter(list -> !list.isEmpty())
+                      .map(list -> unit(schema, item, waves, list, firstWave, surveyProfile));
+          rows.add(
+              row(schema, item, wave, group, Optional.empty(), national, nationalFirst, "Total"));
+          for (String la : present) {
+            Optional<Unit> first =
+                wave == firstWave || !waves.get(la).containsKey(firstWave)
+                    ? Optional.empty()
+                    : Optional.of(unit(schema, item, waves, List.of(la), firstWave, surveyProfile));
+            rows.add(
+                row(
+                    schema,
+                    item,
+                    wave,
+                    group,
+                    Optional.of(la),
+                    national.forLa(la),
+                    first.map(u -> u.forLa(la)),
+                    la));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The counts of one item and wave over a set of LAs ({@code row} = an LA or the Total).
+   *
+   * <p>Disclosure rule for surveys (methods.md section 6): responses are opinions of anonymous
+   * respondents, not events about identifiable children, so the rule is the small-base rule: a
+   * percentage, and the base and count it is made of, are published only when the base is at least
+   * 10 (or the profile's larger minimum); the don't-know and item non-response counts are
+   * suppressed in the profile's primary range; counts of a pooled (national) row are rounded as the
+   * profile rounds aggregate rows.
+   */
+  private record Unit(
+      Map<String, LikertCounts> counts,
+      Map<String, long[]> response,
+      int reportingYear,
+      String row,
+      DisclosureProfile profile) {
+    Unit forLa(String la) {
+      return new Unit(counts, response, reportingYear, la, profile);
+    }
+
+    boolean pooled() {
+      return row.equals(TOTAL);
+    }
+
+    LikertCounts count() {
+      return pooled()
+          ? counts.values().stream().reduce(LikertCounts.EMPTY, LikertCounts::combine)
+          : counts.get(row);
+    }
+
+    long[] unitResponse() {
+      if (!pooled()) {
+        return response.get(row);
+      }
+      long[] total = new long[2];
+      response
+          .values()
+          .forEach(
+              r -> {
+                total[0] += r[0];
+                total[1] += r[1];
+              });
+      return total;
+    }
+
+    PublishedValue percent() {
+      LikertCounts count = count();
+      return DerivedValues.percent(count.agreeing(), false, count.valid(), false, profile);
+    }
+
+    /** A count shown with the percentage: c when the percentage is not published. */
+    String withPercent(long value) {
+      PublishedValue percent = percent();
+      return percent.number().isPresent() || percent.text().equals("z")
+          ? rounded(value)
+          : percent.text();
+    }
+
+    /** A count standing alone: c in the profile's primary range. */
+    String alone(long value) {
+      return profile.isPrimary(value) ? "c" : rounded(value);
+    }
+
+    private String rounded(long value) {
+      long base =
+          profile.countRoundingBase() > 1
+              ? profile.countRoundingBase()
+              : pooled() ? profile.aggregateRoundingBase() : 1;
+      return Long.toString(DisplayRounding.toNearest(value, base));
+    }
+  }
+
+  private static Unit unit(
+      InstrumentSchema schema,
+      Item item,
+      Map<String, Map<Integer, Wave>> waves,
+      List<String> las,
+      int wave,
+      DisclosureProfile profile) {
+    Map<String, LikertCounts> counts = new TreeMap<>();
+    Map<String, long[]> response = new TreeMap<>();
+    int year = 0;
+    for (String la : las) {
+      Wave data = waves.get(la).get(wave);
+      year = Math.max(year, data.reportingYear());
+      counts.put(la, counts(data, item.id()));
+      response.put(la, unitResponse(List.of(data)));
+    }
+    return new Unit(counts, response, year, TOTAL, profile);
+  }
+
+  private static List<String> row(
+      InstrumentSchema schema,
+      Item item,
+      int wave,
+      String group,
+      Optional<String> la,
+      Unit unit,
+      Optional<Unit> first,
+      String rowLabel) {
+    List<String> cells = EesRows.identifiers(unit.reportingYear(), la);
+    LikertCounts counts = unit.count();
+    cells.add(schema.instrument());
+    cells.add(Integer.toString(wave));
+    cells.add(group);
+    cells.add(item.scale() == null ? "z" : item.scale());
+    cells.add(item.id());
+    cells.add(unit.withPercent(counts.respondents()));
+    cells.add(unit.withPercent(counts.valid()));
+    cells.add(unit.withPercent(counts.agreeing()));
+    PublishedValue percent = unit.percent();
+    cells.add(percent.text());
+    if (percent.number().isPresent()) {
+      Interval interval = ProportionIntervals.wilson(counts.agreeing(), counts.valid(), LEVEL);
+      cells.add(EesRows.number(100 * interval.lower(), 1));
+      cells.add(EesRows.number(100 * interval.upper(), 1));
+    } else {
+      cells.add(percent.text());
+      cells.add(percent.text());
+    }
+    cells.add(unit.alone(counts.dontKnow() + counts.notApplicable()));
+    cells.add(unit.alone(counts.missing()));
+    long[] response = unit.unitResponse();
+    cells.add(DerivedValues.percent(response[1], false, response[0], false, unit.profile()).text());
+    if (first.isEmpty()) {
+      cells.addAll(List.of("z", "z", "z"));
+    } else {
+      PublishedValue before = first.get().percent();
+      LikertCounts earlier = first.get().count();
+      if (before.number().isEmpty() || percent.number().isEmpty()) {
+        String symbol = before.number().isEmpty() ? before.text() : percent.text();
+        cells.addAll(List.of(symbol, symbol, symbol));
+      } else {
+        Interval change =
+            SmallSampleIntervals.newcombe(
+                earlier.agreeing(), earlier.valid(), counts.agreeing(), counts.valid(), LEVEL);
+        double pp =
+            100.0 * counts.agreeing() / counts.valid()
+                - 100.0 * earlier.agreeing() / earlier.valid();
+        cells.add(EesRows.number(pp, 1));
+        cells.add(EesRows.number(100 * change.lower(), 1));
+        cells.add(EesRows.number(100 * change.upper(), 1));
+      }
+    }
+    return cells;
+  }
+
+  private static List<List<String>> reliabilityRows(
+      InstrumentSchema schema,
+      Map<String, Map<Integer, Wave>> waves,
+      LaGroups groups,
+      DisclosureProfile profile) {
+    List<List<String>> rows = new ArrayList<>();
+    Set<Integer> waveNumbers = new TreeSet<>();
+    waves.values().forEach(byWave -> waveNumbers.addAll(byWave.keySet()));
+    for (String group : LaGroups.order()) {
+      for (int wave : waveNumbers) {
+        List<Wave> data = new ArrayList<>();
+        waves.forEach(
+            (la, byWave) -> {
+              if (groups.of(la).equals(group) && byWave.containsKey(wave)) {
+                data.add(byWave.get(wave));
+              }
+            });
+        if (data.isEmpty()) {
+          continue;
+        }
+        int year = data.stream().mapToInt(Wave::reportingYear).max().orElseThrow();
+        for (InstrumentSchema.Scale scale : schema.scales()) {
+          List<Item> items = schema.itemsOfScale(scale.id());
+          List<String> cells = EesRows.identifiers(year, Optional.empty());
+          cells.addAll(List.of(schema.instrument(), Integer.toString(wave), group, scale.id()));
+          cells.add(Integer.toString(items.size()));
+          Optional<CronbachAlpha> alpha = alpha(items, data);
+          long complete = alpha.map(CronbachAlpha::completeCases).orElse(0);
+          cells.add(complete > 0 && profile.isPrimary(complete) ? "c" : Long.toString(complete));
+          cells.add(
+              alpha
+                  .map(
+                      a -> DerivedValues.average(a.raw(), a.completeCases(), alphaProfile(profile)))
+                  .map(PublishedValue::text)
+                  .orElse("x"));
+          cells.add(
+              alpha
+                  .map(
+                      a ->
+                          DerivedValues.average(
+                              a.standardised(), a.completeCases(), alphaProfile(profile)))
+                  .map(PublishedValue::text)
+                  .orElse("x"));
+          rows.add(cells);
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static DisclosureProfile alphaProfile(DisclosureProfile profile) {
+    return new DisclosureProfile(
+        profile.name(),
+        profile.suppressFrom(),
+        profile.suppressTo(),
+        profile.aggregateRoundingBase(),
+        profile.countRoundingBase(),
+        profile.minimumPercentBase(),
+        profile.minimumAverageBase(),
+        2);
+  }
+
+  /**
+   * Alpha over the scale's items (negative items reversed), complete cases; empty if not defined.
+   */
+  static Optional<CronbachAlpha> alpha(List<Item> items, List<Wave> data) {
+    if (items.size() < 2) {
+      return Optional.empty();
+    }
+    List<double[]> matrix = new ArrayList<>();
+    for (Wave wave : data) {
+      for (Map<String, String> answers : wave.answers().values()) {
+        if (answers.values().stream().allMatch(String::isEmpty)) {
+          continue;
+        }
+        double[] scores = new double[items.size()];
+        for (int j = 0; j < items.size(); j++) {
+          String answer = answers.getOrDefault(items.get(j).id(), "");
+          double score =
+              answer.isEmpty() || answer.equals("DK") ? Double.NaN : Integer.parseInt(answer);
+          scores[j] = items.get(j).negative() ? 6 - score : score;
+        }
+        matrix.add(scores);
+      }
+    }
+    try {
+      CronbachAlpha alpha = CronbachAlpha.of(matrix.toArray(double[][]::new));
+      return Double.isFinite(alpha.raw()) ? Optional.of(alpha) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}
