@@ -116,4 +116,24 @@ class CareHistoryTest {
             e(2024, "2023-08-01", "S", "C2", "2024-01-01", "E11"));
     assertThat(values(facts, Measure.CLA_CEASED, 2024)).containsExactly(0);
   }
+
+  @Test
+  void periodAlreadyUnderWayWhenTheLakeBeginsIsNotAStartButItsEndCounts() {
+    List<Fact> facts =
+        facts(
+            e(2024, "2023-05-01", "P", "C2", "2023-08-01", "X1"),
+            e(2024, "2023-08-01", "T", "C2", "2023-12-01", "E4A"));
+    assertThat(values(facts, Measure.CLA_START, 2024)).isEmpty();
+    assertThat(values(facts, Measure.CLA_CEASED, 2024)).containsExactly(1);
+  }
+
+  @Test
+  void newStartWhileAPeriodIsOpenEndsItOnAnUnknownDateSoNeitherCeasedNorReentry() {
+    List<Fact> facts =
+        facts(
+            e(2023, "2022-05-01", "S", "C2", null, null),
+            e(2024, "2023-06-01", "S", "C2", null, null));
+    assertThat(facts.stream().filter(f -> f.measure() == Measure.CLA_CEASED)).isEmpty();
+    assertThat(values(facts, Measure.CLA_START, 2024)).containsExactly(0);
+  }
 }
