@@ -12,8 +12,9 @@ import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.derive.IndicatorOutputs;
 import org.soseval.pipeline.derive.LakeIndicators;
 import org.soseval.pipeline.panel.PopulationEstimates;
-import org.soseval.pipeline.publish.DisclosureControl;
+import org.soseval.pipeline.publish.CaseLevelDisclosure;
 import org.soseval.pipeline.publish.EesWriter;
+import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,10 +85,11 @@ final class IndicatorsCommand implements Callable<Integer> {
     } finally {
       spark.stop();
     }
-    // Disclosure control for tables from case-level returns is not built yet (see
-    // docs/indicators-lake.md): the table is written as derived, rounded only.
+    // every published number passes disclosure control (DfE: counts 1-5 suppressed, secondary
+    // suppression, regional and national totals rounded to 10)
     EesWriter.Written written =
-        IndicatorOutputs.writePublished(result.rows(), DisclosureControl.ALREADY_PUBLIC, out);
+        IndicatorOutputs.writePublished(
+            result.rows(), CaseLevelDisclosure.of(DisclosureProfile.dfe()), out);
     double seconds = (System.nanoTime() - started) / 1e9;
     terminal.printf(
         Locale.ROOT,
@@ -100,9 +102,6 @@ final class IndicatorsCommand implements Callable<Integer> {
     if (estimates.isEmpty()) {
       terminal.println("  warning: no --population: rates and population_0_17 are x");
     }
-    terminal.println(
-        "  warning: no disclosure control is applied yet to tables from case-level data;"
-            + " do not publish la_indicators.csv from real returns as it is");
     for (String note : result.notes()) {
       terminal.println("  warning: " + note);
     }

@@ -90,6 +90,11 @@ public enum Indicator {
     return entry().denominator();
   }
 
+  /** For medians: the count of the cases the median is over (for disclosure control). */
+  public Optional<String> base() {
+    return entry().base();
+  }
+
   /** Whether higher or lower values are better, from the catalogue. */
   public Polarity polarity() {
     return entry().polarity();

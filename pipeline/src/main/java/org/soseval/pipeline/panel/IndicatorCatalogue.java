@@ -33,6 +33,7 @@ public final class IndicatorCatalogue {
       String grouping,
       Optional<String> numerator,
       Optional<String> denominator,
+      Optional<String> base,
       Polarity polarity,
       String definition) {}
 
@@ -51,6 +52,7 @@ public final class IndicatorCatalogue {
       @JsonProperty(value = "grouping", required = true) String grouping,
       @JsonProperty("numerator") String numerator,
       @JsonProperty("denominator") String denominator,
+      @JsonProperty("base") String base,
       @JsonProperty(value = "polarity", required = true) String polarity,
       @JsonProperty(value = "definition", required = true) String definition) {}
 
@@ -94,6 +96,7 @@ public final class IndicatorCatalogue {
               raw.grouping(),
               Optional.ofNullable(raw.numerator()),
               Optional.ofNullable(raw.denominator()),
+              Optional.ofNullable(raw.base()),
               polarity,
               raw.definition()));
     }
