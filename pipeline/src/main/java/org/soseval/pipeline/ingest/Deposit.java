@@ -10,6 +10,8 @@ final class Deposit {
   enum Kind {
     CIN_CENSUS,
     SSDA903,
+    /** A whole SSDA903 return as one XML. */
+    SSDA903_XML,
     IGNORED,
     UNKNOWN
   }
@@ -32,9 +34,15 @@ final class Deposit {
     return switch (kind) {
       case CIN_CENSUS -> "cin_census";
       case SSDA903 -> "ssda903/" + table.map(match -> match.table().name()).orElse("?");
+      case SSDA903_XML -> "ssda903";
       case IGNORED -> "ignored";
       case UNKNOWN -> "unknown";
     };
+  }
+
+  /** Whether the deposit is an SSDA903 return or a table of one. */
+  boolean ssda903() {
+    return kind == Kind.SSDA903 || kind == Kind.SSDA903_XML;
   }
 
   void reject(String reason) {

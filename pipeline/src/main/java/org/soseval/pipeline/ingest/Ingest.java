@@ -156,17 +156,18 @@ public final class Ingest {
             CinIngester.Header header = cin.ingest(deposit.path, deposit.name, deposit.la, sink);
             header.warnings().forEach(warning -> warnings.add(deposit.name + ": " + warning));
             schemaVersion = "cin_census/" + header.year();
-            for (CinLayout.TableInfo table : cinLayout.tables().values()) {
-              replaced.add(
-                  new Partition(table.lake().folder(), header.la().orElseThrow(), header.year()));
-              replaced.add(
-                  new Partition(
-                      Quarantine.table(table.lake().folder()).folder(),
-                      header.la().orElseThrow(),
-                      header.year()));
-            }
+            replaced.addAll(
+                partitions(deposit.kindName(), header.la().orElseThrow(), header.year()));
             deposit.la = header.la();
             deposit.year = Optional.of(header.year());
+          } else if (deposit.kind == Deposit.Kind.SSDA903_XML) {
+            String la = deposit.la.orElseThrow();
+            int year = deposit.year.orElseThrow();
+            Ssda903Ingester.XmlNotes notes =
+                ssda.ingestXml(deposit.path, deposit.name, la, year, sink);
+            schemaVersion = "ssda903/" + year;
+            replaced.addAll(partitions(deposit.kindName(), la, year));
+            notes.messages().forEach(note -> warnings.add(deposit.name + ": " + note));
           } else {
             Ssda903Ingester.Match match = deposit.table.orElseThrow();
             ssda.ingest(
@@ -177,14 +178,9 @@ public final class Ingest {
                 deposit.year.orElseThrow(),
                 sink);
             schemaVersion = "ssda903/" + deposit.year.orElseThrow();
-            String folder = ssda.lakeTables().get(match.table().name()).folder();
-            replaced.add(
-                new Partition(folder, deposit.la.orElseThrow(), deposit.year.orElseThrow()));
-            replaced.add(
-                new Partition(
-                    Quarantine.table(folder).folder(),
-                    deposit.la.orElseThrow(),
-                    deposit.year.orElseThrow()));
+            replaced.addAll(
+                partitions(
+                    deposit.kindName(), deposit.la.orElseThrow(), deposit.year.orElseThrow()));
             if (!match.dropped().isEmpty()) {
               warnings.add(
                   deposit.name
@@ -224,7 +220,9 @@ public final class Ingest {
         checkpoint.accept("after-file-" + index);
       }
       pending.flush();
-      List<LedgerEntry> ledger = mergeLedger(Ledger.read(lakeRoot), entries, replaced);
+      List<LedgerEntry> previous = Ledger.read(lakeRoot);
+      replaceWholeXmlReturns(previous, entries, replaced, warnings);
+      List<LedgerEntry> ledger = mergeLedger(previous, entries, replaced);
       progress.report(
           String.format(
               Locale.ROOT, "ingest: committing %d partitions to %s", replaced.size(), lakeRoot));
@@ -251,27 +249,79 @@ public final class Ingest {
         reason);
   }
 
-  /** The previous ledger without the files and partitions this run replaced, plus this run's. */
-  private static List<LedgerEntry> mergeLedger(
-      List<LedgerEntry> previous, List<LedgerEntry> current, Set<Partition> replaced) {
+  /**
+   * The partitions (with their quarantines) a deposit of {@code kind} fills for one LA and year: a
+   * CIN census its tables, an SSDA903 CSV its table, an SSDA903 XML every table the XML carries.
+   */
+  private List<Partition> partitions(String kind, String la, int year) {
+    List<String> folders = new ArrayList<>();
+    if (kind.equals("cin_census")) {
+      cinLayout.tables().values().forEach(table -> folders.add(table.lake().folder()));
+    } else if (kind.equals("ssda903")) {
+      ssdaSchema.xmlTables().forEach(table -> folders.add(Ssda903Ingester.PREFIX + table.name()));
+    } else if (kind.startsWith("ssda903/")) {
+      folders.add(Ssda903Ingester.PREFIX + kind.substring("ssda903/".length()));
+    }
+    List<Partition> partitions = new ArrayList<>();
+    for (String folder : folders) {
+      partitions.add(new Partition(folder, la, year));
+      partitions.add(new Partition(Quarantine.table(folder).folder(), la, year));
+    }
+    return partitions;
+  }
+
+  /**
+   * An SSDA903 XML return in the lake that this run replaces in part (a CSV table for the same LA
+   * and year) is replaced whole: the XML's other tables are emptied, so no table of the lake holds
+   * rows of a file the ledger no longer lists.
+   */
+  private void replaceWholeXmlReturns(
+      List<LedgerEntry> previous,
+      List<LedgerEntry> current,
+      SortedSet<Partition> replaced,
+      List<String> warnings) {
     Set<String> files = new HashSet<>();
-    Set<String> keys = new HashSet<>();
-    for (LedgerEntry entry : current) {
-      files.add(entry.file());
-      if (!entry.status().equals(LedgerEntry.REJECTED)) {
-        keys.add(
-            entry.kind()
-                + "|"
-                + entry.laCode().orElse("")
-                + "|"
-                + entry.collectionYear().orElse(0));
+    current.forEach(entry -> files.add(entry.file()));
+    for (LedgerEntry entry : previous) {
+      if (!entry.kind().equals("ssda903")
+          || files.contains(entry.file())
+          || entry.laCode().isEmpty()
+          || entry.collectionYear().isEmpty()) {
+        continue;
+      }
+      List<Partition> own =
+          partitions(entry.kind(), entry.laCode().get(), entry.collectionYear().get());
+      if (own.stream().anyMatch(replaced::contains) && !replaced.containsAll(own)) {
+        replaced.addAll(own);
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "the SSDA903 XML %s (LA %s, %d) is replaced by this run's SSDA903 CSV tables: its"
+                    + " tables not deposited again are now empty; deposit the whole return",
+                entry.file(),
+                entry.laCode().get(),
+                entry.collectionYear().get()));
       }
     }
+  }
+
+  /**
+   * The previous ledger without the files read again and the files whose partitions this run
+   * replaced, plus this run's.
+   */
+  private List<LedgerEntry> mergeLedger(
+      List<LedgerEntry> previous, List<LedgerEntry> current, Set<Partition> replaced) {
+    Set<String> files = new HashSet<>();
+    current.forEach(entry -> files.add(entry.file()));
     List<LedgerEntry> merged = new ArrayList<>();
     for (LedgerEntry entry : previous) {
-      String key =
-          entry.kind() + "|" + entry.laCode().orElse("") + "|" + entry.collectionYear().orElse(0);
-      if (!files.contains(entry.file()) && !keys.contains(key)) {
+      boolean superseded =
+          entry.laCode().isPresent()
+              && entry.collectionYear().isPresent()
+              && partitions(entry.kind(), entry.laCode().get(), entry.collectionYear().get())
+                  .stream()
+                  .anyMatch(replaced::contains);
+      if (!files.contains(entry.file()) && !superseded) {
         merged.add(entry);
       }
     }
@@ -313,7 +363,7 @@ public final class Ingest {
     }
     ssdaYears(deposits);
     for (Deposit deposit : deposits) {
-      if (deposit.kind == Deposit.Kind.SSDA903
+      if (deposit.ssda903()
           && deposit.year.isPresent()
           && !ssdaSchema.years().contains(deposit.year.get())) {
         deposit.reject(
@@ -332,15 +382,19 @@ public final class Ingest {
   private void detectXml(Deposit deposit, Path relative) throws FileRejected {
     deposit.la = PathHints.la(relative);
     String root = CinXmlReader.rootName(deposit.path);
-    if (root.equals("EXPSSDA903")) {
-      deposit.kind = Deposit.Kind.SSDA903;
-      throw new FileRejected(
-          "it is an SSDA903 return as XML, which ingest does not read yet; deposit the SSDA903"
-              + " CSV tables instead");
+    String ssdaRoot = ssdaSchema.xml().orElseThrow().root();
+    if (root.equals(ssdaRoot)) {
+      deposit.kind = Deposit.Kind.SSDA903_XML;
+      ssdaLaAndYear(deposit, relative); // the XML carries neither, as the CSV tables
+      return;
     }
     if (!root.equals("Message")) {
       throw new FileRejected(
-          "its root element is <" + root + ">: neither a CIN census (<Message>) nor an SSDA903");
+          "its root element is <"
+              + root
+              + ">: neither a CIN census (<Message>) nor an SSDA903 return (<"
+              + ssdaRoot
+              + ">)");
     }
     deposit.kind = Deposit.Kind.CIN_CENSUS;
     Map<String, String> header = CinXmlReader.header(deposit.path);
@@ -390,6 +444,11 @@ public final class Ingest {
     }
     deposit.kind = Deposit.Kind.SSDA903;
     deposit.table = Optional.of(new Ssda903Ingester(ssdaSchema, ssdaSpec, null).match(header));
+    ssdaLaAndYear(deposit, relative);
+  }
+
+  /** An SSDA903 deposit's LA and collection year, from its path. */
+  private static void ssdaLaAndYear(Deposit deposit, Path relative) throws FileRejected {
     deposit.la = PathHints.la(relative);
     if (deposit.la.isEmpty()) {
       throw new FileRejected(
@@ -415,7 +474,7 @@ public final class Ingest {
   private void ssdaYears(List<Deposit> deposits) {
     Map<String, List<Deposit>> returns = new LinkedHashMap<>();
     for (Deposit deposit : deposits) {
-      if (deposit.kind == Deposit.Kind.SSDA903 && deposit.rejection.isEmpty()) {
+      if (deposit.ssda903() && deposit.rejection.isEmpty()) {
         String folder =
             Optional.ofNullable(deposit.path.getParent()).map(Path::toString).orElse("");
         returns
@@ -428,7 +487,10 @@ public final class Ingest {
     for (List<Deposit> group : returns.values()) {
       Optional<Deposit> episodes =
           group.stream()
-              .filter(deposit -> deposit.table.orElseThrow().table().name().equals("episodes"))
+              .filter(
+                  deposit ->
+                      deposit.kind == Deposit.Kind.SSDA903_XML
+                          || deposit.table.orElseThrow().table().name().equals("episodes"))
               .findFirst();
       if (episodes.isEmpty()) {
         continue;
@@ -436,7 +498,11 @@ public final class Ingest {
       int year = episodes.get().year.orElseThrow();
       List<LocalDate> starts;
       try {
-        starts = Ssda903Ingester.dates(episodes.get().path, "DECOM");
+        starts =
+            episodes.get().kind == Deposit.Kind.SSDA903_XML
+                ? new Ssda903Ingester(ssdaSchema, ssdaSpec, null)
+                    .xmlDates(episodes.get().path, "episodes", "DECOM")
+                : Ssda903Ingester.dates(episodes.get().path, "DECOM");
       } catch (FileRejected e) {
         continue;
       }
@@ -465,20 +531,30 @@ public final class Ingest {
     }
   }
 
-  /** Two files for the same table, LA and year cannot both be right: reject both. */
-  private static void rejectDuplicates(List<Deposit> deposits) {
+  /**
+   * Two files for the same table, LA and year cannot both be right: reject both (an SSDA903 XML
+   * holds every table it carries).
+   */
+  private void rejectDuplicates(List<Deposit> deposits) {
     Map<String, List<Deposit>> byKey = new LinkedHashMap<>();
     for (Deposit deposit : deposits) {
       if (deposit.rejection.isEmpty()
-          && (deposit.kind == Deposit.Kind.CIN_CENSUS || deposit.kind == Deposit.Kind.SSDA903)) {
-        byKey
-            .computeIfAbsent(
-                deposit.kindName() + "|" + deposit.la.orElse("") + "|" + deposit.year.orElse(0),
-                key -> new ArrayList<>())
-            .add(deposit);
+          && (deposit.kind == Deposit.Kind.CIN_CENSUS || deposit.ssda903())) {
+        List<String> kinds =
+            deposit.kind == Deposit.Kind.SSDA903_XML
+                ? ssdaSchema.xmlTables().stream().map(table -> "ssda903/" + table.name()).toList()
+                : List.of(deposit.kindName());
+        for (String kind : kinds) {
+          byKey
+              .computeIfAbsent(
+                  kind + "|" + deposit.la.orElse("") + "|" + deposit.year.orElse(0),
+                  key -> new ArrayList<>())
+              .add(deposit);
+        }
       }
     }
-    for (List<Deposit> same : byKey.values()) {
+    for (Map.Entry<String, List<Deposit>> group : byKey.entrySet()) {
+      List<Deposit> same = group.getValue();
       if (same.size() > 1) {
         List<String> names = same.stream().map(deposit -> deposit.name).toList();
         for (Deposit deposit : same) {
@@ -487,7 +563,7 @@ public final class Ingest {
                   Locale.ROOT,
                   "%d files hold %s for LA %s, collection year %d (%s); deposit one of them",
                   same.size(),
-                  deposit.kindName(),
+                  group.getKey().substring(0, group.getKey().indexOf('|')),
                   deposit.la.orElse("?"),
                   deposit.year.orElse(0),
                   String.join(", ", names)));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,9 +31,11 @@ import org.soseval.pipeline.schemas.IdentifierClass;
 import org.soseval.pipeline.schemas.IngestSpec;
 
 /**
- * Reads SSDA903 CSV tables: recognises the table by its column set, checks each line against the
- * schema of the collection year and the episode rules, pseudonymises and degrades identifiers, and
- * sends each line to the lake ({@code ssda903_<table>}) or the quarantine.
+ * Reads an SSDA903 return, as CSV tables (the table recognised by its column set) or as one XML
+ * ({@link Ssda903XmlReader}). Both forms give {@link Record}s of the CSV tables, which go through
+ * one validation path: each row is checked against the schema of the collection year and the
+ * episode rules, its identifiers pseudonymised and degraded, and it is sent to the lake ({@code
+ * ssda903_<table>}) or the quarantine.
  */
 final class Ssda903Ingester {
   static final String PREFIX = "ssda903_";
@@ -40,15 +43,20 @@ final class Ssda903Ingester {
   /** The header of a CSV: its table, and columns the table does not know (dropped). */
   record Match(CsvTable table, List<String> header, List<String> dropped) {}
 
+  /** What an XML return held that was not ingested, as messages for the ledger. */
+  record XmlNotes(List<String> messages) {}
+
   private final CsvSchema schema;
   private final IngestSpec spec;
   private final Pseudonymiser pseudonymiser;
   private final Map<String, LakeTable> lakeTables = new LinkedHashMap<>();
+  private final Ssda903XmlReader xmlReader;
 
   Ssda903Ingester(CsvSchema schema, IngestSpec spec, Pseudonymiser pseudonymiser) {
     this.schema = schema;
     this.spec = spec;
     this.pseudonymiser = pseudonymiser;
+    this.xmlReader = new Ssda903XmlReader(schema, spec);
     for (CsvTable table : schema.tables()) {
       lakeTables.put(table.name(), lakeTable(table, spec));
     }
@@ -154,13 +162,18 @@ final class Ssda903Ingester {
     }
   }
 
-  private static final class Line {
-    final long number;
+  /**
+   * One row of one table as read from either form of the return: its values by CSV column name,
+   * where it was ({@code line N} of a CSV, {@code line N: /EXPSSDA903/CHILD[3]/EPISODE[2]} of an
+   * XML), and the problems found while reading it.
+   */
+  static final class Record {
+    final String location;
     final Map<String, String> values = new LinkedHashMap<>();
     final List<Violation> violations = new ArrayList<>();
 
-    Line(long number) {
-      this.number = number;
+    Record(String location) {
+      this.location = location;
     }
 
     Optional<String> value(String name) {
@@ -176,7 +189,7 @@ final class Ssda903Ingester {
       throws FileRejected {
     CsvTable table = match.table();
     CsvText.Encoding encoding = CsvText.detect(file);
-    List<Line> lines = new ArrayList<>();
+    List<Record> lines = new ArrayList<>();
     try (Reader reader = CsvText.open(file, encoding);
         CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
       boolean first = true;
@@ -192,7 +205,7 @@ final class Ssda903Ingester {
         if (record.size() == 1 && record.get(0).isBlank()) {
           continue; // a blank line is not a row
         }
-        Line line = new Line(start);
+        Record line = new Record("line " + start);
         for (int i = 0; i < match.header().size(); i++) {
           String name = match.header().get(i);
           line.values.putIfAbsent(name, i < record.size() ? record.get(i) : null);
@@ -209,18 +222,85 @@ final class Ssda903Ingester {
                       record.size(),
                       match.header().size())));
         }
-        checkFields(table, line, year);
         lines.add(line);
       }
     } catch (IOException | UncheckedIOException e) {
       throw new FileRejected("it is not readable CSV: " + e.getMessage(), e);
     }
+    rows(table, lines, la, year, sourceName, sink);
+  }
+
+  /**
+   * Reads {@code file}, an SSDA903 return as XML, as collection year {@code year} for LA {@code
+   * la}: one child at a time, each table's rows of the child through {@link #rows}.
+   */
+  XmlNotes ingestXml(Path file, String sourceName, String la, int year, RowSink sink)
+      throws FileRejected {
+    Set<String> children = new HashSet<>();
+    long[] repeatedChildren = {0};
+    Ssda903XmlReader.Notes notes =
+        xmlReader.read(
+            file,
+            child -> {
+              for (Record header : child.getOrDefault("header", List.of())) {
+                if (header.value(spec.childId()).filter(id -> !children.add(id)).isPresent()) {
+                  repeatedChildren[0]++;
+                }
+              }
+              for (Map.Entry<String, List<Record>> table : child.entrySet()) {
+                rows(schema.table(table.getKey()), table.getValue(), la, year, sourceName, sink);
+              }
+            });
+    List<String> messages = new ArrayList<>();
+    if (!notes.unknown().isEmpty()) {
+      messages.add("elements not in the schema were not ingested: " + counted(notes.unknown()));
+    }
+    if (!notes.repeated().isEmpty()) {
+      messages.add("repeated elements (the first was kept): " + counted(notes.repeated()));
+    }
+    if (repeatedChildren[0] > 0) {
+      messages.add(
+          repeatedChildren[0]
+              + " <CHILD> elements repeat the CHILDID of an earlier one: the episode rules were"
+              + " checked within each <CHILD>");
+    }
+    return new XmlNotes(messages);
+  }
+
+  private static String counted(Map<String, Integer> paths) {
+    List<String> parts = new ArrayList<>();
+    paths.forEach((path, count) -> parts.add(path + (count > 1 ? " (" + count + ")" : "")));
+    return String.join(", ", parts);
+  }
+
+  /** The dates in {@code column} of {@code table}'s rows in the XML return {@code file}. */
+  List<LocalDate> xmlDates(Path file, String table, String column) throws FileRejected {
+    List<LocalDate> dates = new ArrayList<>();
+    xmlReader.read(
+        file,
+        child -> {
+          for (Record record : child.getOrDefault(table, List.of())) {
+            record.value(column).flatMap(text -> Values.date(text, true)).ifPresent(dates::add);
+          }
+        });
+    return dates;
+  }
+
+  /**
+   * Validates the rows of one table that belong together (a CSV file, or one child of an XML),
+   * applies the episode rules across them, and sends each to the lake or the quarantine.
+   */
+  private void rows(
+      CsvTable table, List<Record> records, String la, int year, String sourceName, RowSink sink) {
+    for (Record record : records) {
+      checkFields(table, record, year);
+    }
     if (table.name().equals("episodes")) {
-      episodeRules(lines, year);
+      episodeRules(records, year);
     }
     if (!table.years().contains(year)) {
-      for (Line line : lines) {
-        line.violations.add(
+      for (Record record : records) {
+        record.violations.add(
             new Violation(
                 "(table)",
                 "TABLE_NOT_IN_YEAR",
@@ -228,12 +308,12 @@ final class Ssda903Ingester {
       }
     }
     LakeTable lake = lakeTables.get(table.name());
-    for (Line line : lines) {
-      emit(table, lake, line, la, year, sourceName, sink);
+    for (Record record : records) {
+      emit(table, lake, record, la, year, sourceName, sink);
     }
   }
 
-  private void checkFields(CsvTable table, Line line, int year) {
+  private void checkFields(CsvTable table, Record line, int year) {
     LocalDate yearEnd = LocalDate.of(year, 3, 31);
     for (CsvColumn column : table.columns()) {
       Optional<String> value = line.value(column.name());
@@ -243,17 +323,13 @@ final class Ssda903Ingester {
               new Violation(
                   column.name(),
                   "REQUIRED",
-                  String.format(
-                      Locale.ROOT,
-                      "%s is required but blank on line %d",
-                      column.name(),
-                      line.number)));
+                  column.name() + " is required but blank on " + line.location));
         }
         continue;
       }
       String text = value.get();
       String shown = column.identifier() == IdentifierClass.NONE ? " '" + text + "'" : "";
-      String where = String.format(Locale.ROOT, " (line %d)", line.number);
+      String where = " (" + line.location + ")";
       switch (column.type()) {
         case DATE -> {
           Optional<LocalDate> date = Values.date(text, true);
@@ -336,23 +412,23 @@ final class Ssda903Ingester {
   }
 
   /** The episode rules, per child, scoped to episodes in the collection year. */
-  private void episodeRules(List<Line> lines, int year) {
+  private void episodeRules(List<Record> lines, int year) {
     LocalDate yearStart = LocalDate.of(year - 1, 4, 1);
-    Map<String, List<Line>> byChild = new LinkedHashMap<>();
-    for (Line line : lines) {
+    Map<String, List<Record>> byChild = new LinkedHashMap<>();
+    for (Record line : lines) {
       line.value("CHILD")
           .ifPresent(child -> byChild.computeIfAbsent(child, c -> new ArrayList<>()).add(line));
     }
-    for (List<Line> episodes : byChild.values()) {
-      List<Line> dated =
+    for (List<Record> episodes : byChild.values()) {
+      List<Record> dated =
           episodes.stream()
               .filter(line -> line.value("DECOM").flatMap(t -> Values.date(t, true)).isPresent())
-              .sorted(Comparator.comparing((Line line) -> decom(line)))
+              .sorted(Comparator.comparing((Record line) -> decom(line)))
               .toList();
       if (dated.isEmpty()) {
         continue;
       }
-      Line first = dated.get(0);
+      Record first = dated.get(0);
       if (!decom(first).isBefore(yearStart) && !first.value("RNE").orElse("").equals("S")) {
         first.violations.add(
             new Violation(
@@ -360,14 +436,14 @@ final class Ssda903Ingester {
                 "903_FIRST_EPISODE_NOT_S",
                 String.format(
                     Locale.ROOT,
-                    "the child's first episode (line %d, DECOM %s) starts in the collection year"
+                    "the child's first episode (%s, DECOM %s) starts in the collection year"
                         + " but its RNE is '%s', not S",
-                    first.number,
+                    first.location,
                     decom(first),
                     first.value("RNE").orElse(""))));
       }
       for (int i = 0; i < dated.size(); i++) {
-        Line episode = dated.get(i);
+        Record episode = dated.get(i);
         if (!episode.value("REC").orElse("").equals("X1")) {
           continue;
         }
@@ -384,8 +460,8 @@ final class Ssda903Ingester {
                   "903_EPISODE_CHAIN",
                   String.format(
                       Locale.ROOT,
-                      "the episode on line %d ends %s with REC X1 but the child's next episode %s",
-                      episode.number,
+                      "the episode on %s ends %s with REC X1 but the child's next episode %s",
+                      episode.location,
                       dec.get(),
                       next.map(date -> "starts " + date).orElse("is missing"))));
         }
@@ -393,14 +469,14 @@ final class Ssda903Ingester {
     }
   }
 
-  private static LocalDate decom(Line line) {
+  private static LocalDate decom(Record line) {
     return line.value("DECOM").flatMap(t -> Values.date(t, true)).orElseThrow();
   }
 
   private void emit(
       CsvTable table,
       LakeTable lake,
-      Line line,
+      Record line,
       String la,
       int year,
       String sourceName,
@@ -446,7 +522,7 @@ final class Ssda903Ingester {
     } else {
       sink.quarantine(
           Quarantine.row(
-              lake.folder(), la, year, sourceName, "line " + line.number, line.violations, shown));
+              lake.folder(), la, year, sourceName, line.location, line.violations, shown));
     }
   }
 

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A column of a CSV table in a return. */
+/**
+ * A column of a CSV table in a return; {@code xml} is its element name in the XML form of the
+ * return where that differs from the column name (SSDA903 {@code PLACE} is {@code <PL>}).
+ */
 public record CsvColumn(
     String name,
     FieldType type,
     boolean required,
     Optional<String> codeList,
     IdentifierClass identifier,
-    YearRange years) {
+    YearRange years,
+    Optional<String> xml) {
 
   public CsvColumn {
     Objects.requireNonNull(name, "name is null");
@@ -20,6 +24,12 @@ public record CsvColumn(
     if (type == FieldType.CODE && codeList.isEmpty()) {
       throw new IllegalArgumentException("code column " + name + " must name its code list");
     }
+    Objects.requireNonNull(xml, "xml is null");
+  }
+
+  /** The column's element name in the XML form of the return. */
+  public String xmlName() {
+    return xml.orElse(name);
   }
 
   @JsonCreator
@@ -30,13 +40,15 @@ public record CsvColumn(
       @JsonProperty("codes") String codes,
       @JsonProperty("identifier") IdentifierClass identifier,
       @JsonProperty("from") Integer from,
-      @JsonProperty("to") Integer to) {
+      @JsonProperty("to") Integer to,
+      @JsonProperty("xml") String xml) {
     return new CsvColumn(
         name,
         type,
         Boolean.TRUE.equals(required),
         Optional.ofNullable(codes),
         identifier == null ? IdentifierClass.NONE : identifier,
-        YearRange.of(from, to));
+        YearRange.of(from, to),
+        Optional.ofNullable(xml));
   }
 }

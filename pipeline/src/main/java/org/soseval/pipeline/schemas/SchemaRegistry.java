@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +41,12 @@ public final class SchemaRegistry {
   public static CsvSchema ssda903() {
     SchemaFile file = read(SSDA903);
     return new CsvSchema(
-        file.dataset(), file.title(), file.years().range(), file.tables(), file.lists());
+        file.dataset(),
+        file.title(),
+        file.years().range(),
+        file.tables(),
+        file.lists(),
+        Optional.ofNullable(file.xml()));
   }
 
   /** The ingest settings of {@code dataset} ({@link #CIN_CENSUS} or {@link #SSDA903}). */
@@ -87,6 +93,7 @@ public final class SchemaRegistry {
       @JsonProperty(value = "years", required = true) Years years,
       @JsonProperty("elements") List<XmlElement> elements,
       @JsonProperty("tables") List<CsvTable> tables,
+      @JsonProperty("xml") CsvSchema.XmlLayout xml,
       @JsonProperty("code_lists") LinkedHashMap<String, List<Code>> codeLists,
       @JsonProperty("child_id") String childId,
       @JsonProperty("keys") LinkedHashMap<String, IngestSpec.KeySpec> keys,

@@ -471,17 +471,4 @@ class FixturesIngestTest {
     assertThat((String) row.getAs("message"))
         .isEqualTo("<PreProceedingsandFGDM> is not part of the CIN census in collection year 2024");
   }
-
-  @Test
-  void ssda903AsXmlIsRejectedWithWhatToDeposit(@TempDir Path temp) {
-    Path one = temp.resolve("deposits");
-    Fixtures.copy("ssda903_validator_fake/fake_903.xml", one.resolve("201/2018/fake_903.xml"));
-    IngestResult xml = Ingest.run(spark, one, temp.resolve("lake"), KEY, message -> {});
-    assertThat(xml.rejected())
-        .singleElement()
-        .extracting(LedgerEntry::message)
-        .isEqualTo(
-            "it is an SSDA903 return as XML, which ingest does not read yet; deposit the SSDA903"
-                + " CSV tables instead");
-  }
 }
