@@ -211,7 +211,7 @@ public final class CostAnalysis {
     EesFile.write(
         publish.resolve(FILE),
         List.of(
-            Column.filter("comparison_group", "Pilot or comparison LAs"),
+            EesRows.GROUP,
             Column.filter("cost_category", "Cost category"),
             Column.indicator("authorities", "LAs", "Counts", "", 0),
             Column.indicator("cost_gbp", "Cost, " + prices, "Cost", "£", 0),
