@@ -19,7 +19,6 @@ import org.soseval.pipeline.generate.Designs;
 import org.soseval.pipeline.generate.Pilot;
 import org.soseval.pipeline.generate.PlantedEffect;
 import org.soseval.pipeline.generate.PlantedOutcome;
-import org.soseval.pipeline.instruments.Pseudonymiser;
 import org.soseval.pipeline.privacy.PseudonymKey;
 import org.soseval.pipeline.report.EmmieEvidence;
 import org.soseval.pipeline.report.Report;
@@ -109,9 +108,8 @@ final class DemoCommand implements Callable<Integer> {
         Emmie.run(
             config,
             evaluation,
-            List.of(root.resolve("deposits")),
+            IngestCommand.instruments(root.resolve("lake")),
             root.resolve("evaluation"),
-            Pseudonymiser.forThisRun(),
             err::println);
     err.println("demo: writing the report");
     Report.Written report =

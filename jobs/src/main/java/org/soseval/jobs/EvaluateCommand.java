@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.soseval.pipeline.compare.EffectRow;
@@ -13,7 +12,7 @@ import org.soseval.pipeline.compare.EvaluationConfig;
 import org.soseval.pipeline.compare.LaYearPanel;
 import org.soseval.pipeline.derive.LakeIndicators;
 import org.soseval.pipeline.emmie.Emmie;
-import org.soseval.pipeline.instruments.Pseudonymiser;
+import org.soseval.pipeline.instruments.InstrumentSet;
 import org.soseval.pipeline.panel.PublishedPanel;
 import org.soseval.pipeline.privacy.PseudonymKey;
 import org.soseval.pipeline.report.EmmieEvidence;
@@ -121,13 +120,15 @@ final class EvaluateCommand implements Callable<Integer> {
     terminal.println("  effects: " + result.effects());
     terminal.println("  panel:   " + result.panel());
     terminal.println("  summary: " + result.summary());
+    // instruments come with the deposits, through the lake ingest wrote
     Emmie.Result emmie =
         Emmie.run(
             evaluation,
             result,
-            evaluation.sources().deposits().map(List::of).orElse(List.of()),
+            evaluation.sources().deposits().isPresent()
+                ? IngestCommand.instruments(root.resolve("lake"))
+                : InstrumentSet.empty(),
             root,
-            Pseudonymiser.forThisRun(),
             err::println);
     terminal.println("  emmie:   " + emmie.json());
     err.println("evaluate: writing the report");

@@ -10,6 +10,7 @@ final class Deposit {
   enum Kind {
     CIN_CENSUS,
     SSDA903,
+    INSTRUMENT,
     IGNORED,
     UNKNOWN
   }
@@ -18,6 +19,7 @@ final class Deposit {
   final String name;
   Kind kind = Kind.UNKNOWN;
   Optional<Ssda903Ingester.Match> table = Optional.empty();
+  Optional<String> instrument = Optional.empty();
   Optional<String> la = Optional.empty();
   Optional<Integer> year = Optional.empty();
   Optional<String> rejection = Optional.empty();
@@ -32,6 +34,7 @@ final class Deposit {
     return switch (kind) {
       case CIN_CENSUS -> "cin_census";
       case SSDA903 -> "ssda903/" + table.map(match -> match.table().name()).orElse("?");
+      case INSTRUMENT -> "instrument" + instrument.map(name -> "/" + name).orElse("");
       case IGNORED -> "ignored";
       case UNKNOWN -> "unknown";
     };

@@ -93,6 +93,7 @@ public final class Ingest {
     List<LakeTable> all = new ArrayList<>();
     tables.cinLayout.tables().values().forEach(table -> all.add(table.lake()));
     all.addAll(new Ssda903Ingester(tables.ssdaSchema, tables.ssdaSpec, null).lakeTables().values());
+    all.addAll(InstrumentIngester.lakeTables());
     return all;
   }
 
@@ -129,6 +130,7 @@ public final class Ingest {
     LakeStage stage = LakeStage.create(spark, lakeRoot, runId, checkpoint);
     CinIngester cin = new CinIngester(cinSchema, cinSpec, cinLayout, pseudonymiser);
     Ssda903Ingester ssda = new Ssda903Ingester(ssdaSchema, ssdaSpec, pseudonymiser);
+    InstrumentIngester instruments = new InstrumentIngester(pseudonymiser);
     Pending pending = new Pending(stage);
     List<LedgerEntry> entries = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -167,6 +169,8 @@ public final class Ingest {
             }
             deposit.la = header.la();
             deposit.year = Optional.of(header.year());
+          } else if (deposit.kind == Deposit.Kind.INSTRUMENT) {
+            schemaVersion = instrument(instruments, deposit, sink, replaced);
           } else {
             Ssda903Ingester.Match match = deposit.table.orElseThrow();
             ssda.ingest(
@@ -234,6 +238,18 @@ public final class Ingest {
       throw e;
     }
     return new IngestResult(entries, warnings, byRule, recovered);
+  }
+
+  /** Ingests an instrument file; returns its schema version. */
+  private static String instrument(
+      InstrumentIngester instruments, Deposit deposit, RowSink sink, Set<Partition> replaced)
+      throws FileRejected {
+    InstrumentIngester.Read read = instruments.ingest(deposit.path, deposit.name, deposit.la, sink);
+    deposit.instrument = Optional.of(read.instrument());
+    deposit.la = read.la();
+    deposit.year = read.year();
+    replaced.addAll(read.partitions());
+    return read.schemaVersion();
   }
 
   private static LedgerEntry rejected(Deposit deposit, String sha, String reason) {
@@ -384,8 +400,8 @@ public final class Ingest {
       return;
     }
     if (header.contains("LA_CODE")) {
-      // an evaluation instrument (survey, audit, ...): read by the instruments stage of evaluate
-      deposit.kind = Deposit.Kind.IGNORED;
+      deposit.kind = Deposit.Kind.INSTRUMENT; // survey, audit, ...: docs/instruments.md
+      deposit.la = PathHints.la(relative);
       return;
     }
     deposit.kind = Deposit.Kind.SSDA903;
