@@ -47,8 +47,11 @@ import org.soseval.pipeline.privacy.Pseudonymiser;
  *
  * <p>Encoding: UTF-8 with or without a byte-order mark; a file that is not valid UTF-8 is read as
  * Windows-1252 with a warning (product.md "Ingest rules"); UTF-16 and binary files are rejected.
- * Dates are ISO {@code yyyy-mm-dd} or {@code dd/mm/yyyy}; codes match case-insensitively and are
- * stored as the code list spells them; an integer may be written {@code 10.0}.
+ * Dates are ISO {@code yyyy-mm-dd} or {@code d/m/yyyy} (as ingest reads the returns), and not after
+ * today; codes match case-insensitively and are stored as the code list spells them; an integer may
+ * be written {@code 10.0}; numbers are normalised ({@code 7.50} is {@code 7.5}). Identifiers are
+ * pseudonymised with {@link Pseudonymiser#local} in their column's namespace, keyed by the row's
+ * LA. Rejected rows are kept as the quarantine shows them ({@link InstrumentFile#rejected}).
  */
 public final class InstrumentReader {
   private static final CSVFormat FORMAT =

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.generate.Design;
+import org.soseval.pipeline.generate.Designs;
 import org.soseval.pipeline.generate.InstrumentDeposits;
 import org.soseval.pipeline.generate.Pilot;
 import org.soseval.pipeline.instruments.CostAnalysis;
@@ -122,16 +123,11 @@ class InstrumentsIngestTest {
   }
 
   static LedgerEntry entry(String file) {
-    LedgerEntry entry = ledger.get(file);
-    assertThat(entry).as("ledger row for %s among %s", file, ledger.keySet()).isNotNull();
-    return entry;
+    return DepositsIngestTest.entry(ledger, file);
   }
 
   static void assertRejected(String file, String message) {
-    LedgerEntry entry = entry(file);
-    assertThat(entry.status()).as(file).isEqualTo(LedgerEntry.REJECTED);
-    assertThat(entry.message()).as(file).isEqualTo(message);
-    assertThat(entry.rowsRead()).isZero();
+    DepositsIngestTest.assertRejected(ledger, file, message);
   }
 
   static List<Row> rows(String dataset) {
@@ -386,17 +382,7 @@ class InstrumentsIngestTest {
   @Test
   void analysesOfTheLakePublishWhatAnalysesOfTheFilesPublish(@TempDir Path generated)
       throws IOException {
-    Design design =
-        new Design(
-            2013,
-            2018,
-            11,
-            0.1,
-            List.of(
-                new Pilot("855", LocalDate.of(2014, 10, 1), "2+ years"),
-                new Pilot("925", LocalDate.of(2014, 10, 1), "new")),
-            List.of("304"),
-            List.of());
+    Design design = Designs.random(2013, 2018, 11, 0.1, 3, 2, LocalDate.of(2014, 10, 1), List.of());
     Path files = generated.resolve("deposits");
     InstrumentDeposits.writeAll(design, files);
     Path target = generated.resolve("lake");
@@ -404,7 +390,8 @@ class InstrumentsIngestTest {
         Ingest.run(spark, files, target, FixturesIngestTest.KEY, Progress.SILENT);
     assertThat(ingested.rejected()).isEmpty();
     assertThat(ingested.rowsQuarantined()).isZero();
-    LaGroups groups = LaGroups.of(List.of("855", "925"), List.of("304"));
+    LaGroups groups =
+        LaGroups.of(design.pilots().stream().map(Pilot::la).toList(), design.comparators());
     for (Map.Entry<String, InstrumentSet> source :
         Map.of(
                 "lake",
