@@ -142,7 +142,7 @@ final class Economics {
     source.put("release", index.release());
     source.put("url", index.url());
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("price_year", String.format(Locale.ROOT, "%d-%02d", year - 1, year % 100));
+    details.put("price_year", String.format(Locale.ROOT, "%d-%02d prices", year - 1, year % 100));
     details.put("price_index", source);
     return details;
   }
