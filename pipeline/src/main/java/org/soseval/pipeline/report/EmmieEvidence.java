@@ -133,21 +133,27 @@ public final class EmmieEvidence {
     return EvidenceSection.of(paragraphs, figures, List.of());
   }
 
-  /** The EMMIE graphic of every entry, the overall entry last as {@link Emmie#summarise} orders. */
+  /**
+   * The EMMIE graphic of every entry, the overall entry last as {@link Emmie#summarise} orders. The
+   * Effect cell of an outcome with an estimate gives its direction in words, "no clear change" when
+   * it is not significant (EMMIE's effect flag is "evidence of an effect", so it is not shown as
+   * "no evidence"); an outcome without an estimate says "no evidence".
+   */
   static Chart chart(List<Emmie.Entry> entries) {
     List<EmmieRating> ratings = new ArrayList<>();
     for (Emmie.Entry entry : entries) {
       for (int d = 0; d < DIMENSIONS.size(); d++) {
         Emmie.Dimension dimension = entry.dimension(DIMENSIONS.get(d));
-        Optional<String> finding =
-            d == 0 ? entry.direction().map(EmmieEvidence::finding) : Optional.empty();
+        // Effect's evidence flag means "evidence of an effect"; the cell says "no evidence" only
+        // when there is no estimate, and otherwise the direction ("no clear change" included)
+        boolean effect = d == 0 && entry.direction().isPresent();
         ratings.add(
             EmmieRating.of(
                 outcomeLabel(entry.outcome()),
                 EmmieData.DIMENSIONS.get(d),
                 dimension.qualityLevel(),
-                dimension.evidence(),
-                finding));
+                effect || dimension.evidence(),
+                effect ? entry.direction().map(EmmieEvidence::finding) : Optional.empty()));
       }
     }
     return EmmieChart.of(

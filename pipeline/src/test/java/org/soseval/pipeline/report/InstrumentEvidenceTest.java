@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soseval.pipeline.PipelineException;
+import org.soseval.pipeline.charts.Chart;
 import org.soseval.pipeline.compare.EffectDirection;
 import org.soseval.pipeline.emmie.Emmie;
 
@@ -285,6 +289,42 @@ class InstrumentEvidenceTest {
         .hasMessageStartingWith(
             "Cannot report implementation_ratings.csv line 2 column score: it is neither a number"
                 + " nor a symbol (c, x, z, low, u): 'four'");
+  }
+
+  private static Emmie.Entry entry(
+      String outcome, Optional<EffectDirection> direction, int level, boolean effectEvidence) {
+    List<Emmie.Dimension> dimensions = new ArrayList<>();
+    for (String name :
+        List.of("effect", "mechanisms", "moderators", "implementation", "economics")) {
+      boolean evidence = name.equals("effect") ? effectEvidence : !name.equals("moderators");
+      dimensions.add(
+          new Emmie.Dimension(
+              name, level, "label", "rule", evidence, name + " narrative", List.of(), Map.of()));
+    }
+    return new Emmie.Entry(outcome, direction, dimensions);
+  }
+
+  @Test
+  void theEmmieGraphicGivesTheEffectsDirectionAndNoEvidenceOnlyWithoutAnEstimate() {
+    Chart chart =
+        EmmieEvidence.chart(
+            List.of(
+                // not significant: EMMIE's effect flag is false, but there is an estimate
+                entry("icpc_rate", Optional.of(EffectDirection.NO_EFFECT), 4, false),
+                entry("s47_rate", Optional.empty(), 0, false),
+                entry(Emmie.OVERALL, Optional.empty(), 2, true)));
+
+    assertThat(chart.name()).isEqualTo("emmie-summary");
+    assertThat(chart.data().toCsv())
+        .startsWith(
+            "outcome,dimension,quality_level,evidence,finding\n"
+                + "\"Initial child protection conferences per 10,000 children\",Effect,4,yes,"
+                + "no clear change\n"
+                + "\"Initial child protection conferences per 10,000 children\",Mechanisms,4,yes,\n"
+                + "\"Initial child protection conferences per 10,000 children\",Moderators,4,"
+                + "no evidence,\n")
+        .contains("\"Section 47 enquiries per 10,000 children\",Effect,0,no evidence,\n")
+        .contains("Overall (across outcomes),Effect,2,yes,\n");
   }
 
   @Test
