@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
     err.println("demo: writing the report");
     Report.Written report =
         Report.write(
-            new Report.Input(config, evaluation, EmmieEvidence.of(emmie.entries())),
+            new Report.Input(config, evaluation, EmmieEvidence.of(emmie)),
             root.resolve("evaluation"),
             Clock.systemUTC());
     terminal.println("Demo evaluation in " + root);

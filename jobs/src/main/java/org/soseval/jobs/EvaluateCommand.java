@@ -134,9 +134,7 @@ final class EvaluateCommand implements Callable<Integer> {
     err.println("evaluate: writing the report");
     Report.Written report =
         Report.write(
-            new Report.Input(evaluation, result, EmmieEvidence.of(emmie.entries())),
-            root,
-            Clock.systemUTC());
+            new Report.Input(evaluation, result, EmmieEvidence.of(emmie)), root, Clock.systemUTC());
     terminal.println("  report:  " + report.index());
     terminal.println("  pdf:     " + report.pdf());
     terminal.println("  manifest: " + report.manifest());
