@@ -21,6 +21,7 @@ import org.soseval.pipeline.generate.PlantedEffect;
 import org.soseval.pipeline.generate.PlantedOutcome;
 import org.soseval.pipeline.instruments.Pseudonymiser;
 import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.publish.CaseLevelDisclosure;
 import org.soseval.pipeline.report.EmmieEvidence;
 import org.soseval.pipeline.report.Report;
 import picocli.CommandLine.Command;
@@ -102,7 +103,8 @@ final class DemoCommand implements Callable<Integer> {
     Evaluation.Result evaluation =
         Evaluation.run(
             config,
-            LaYearPanel.fromPanelRows(derived.rows(), "deposits"),
+            LaYearPanel.fromCaseLevel(
+                derived.rows(), "deposits", CaseLevelDisclosure.of(config.disclosureProfile())),
             root.resolve("evaluation"),
             err::println);
     Emmie.Result emmie =
