@@ -1,10 +1,13 @@
 package org.soseval.pipeline.compare;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.soseval.pipeline.geography.LaCodeEntry;
@@ -54,7 +57,7 @@ public final class PredecessorSeries {
    * @param members the LAs of the comparison the unit stands for
    * @param predecessors the LAs whose series gives its earlier years
    * @param firstYear the first reporting year of the unit's own code(s)
-   * @param yearsFilled the reporting years that took a predecessor's value, for any outcome
+   * @param yearsFilled by outcome of the config, the reporting years that took other LAs' values
    * @param rule what was done, in words
    */
   public record Link(
@@ -62,12 +65,12 @@ public final class PredecessorSeries {
       List<String> members,
       List<String> predecessors,
       int firstYear,
-      List<Integer> yearsFilled,
+      Map<String, List<Integer>> yearsFilled,
       String rule) {
     public Link {
       members = List.copyOf(members);
       predecessors = List.copyOf(predecessors);
-      yearsFilled = List.copyOf(yearsFilled);
+      yearsFilled = Collections.unmodifiableMap(new TreeMap<>(yearsFilled));
     }
   }
 
@@ -269,21 +272,16 @@ public final class PredecessorSeries {
       int first,
       EvaluationConfig config,
       String rule) {
-    Set<Integer> filled = new TreeSet<>();
-    for (String outcome : data.outcomes()) {
-      for (int year = config.firstYear(); year <= Math.min(first - 1, config.lastYear()); year++) {
-        if (data.get(outcome, unit, year).isPresent()) {
-          continue;
-        }
-        Optional<LaYearPanel.Observation> combined = combine(data, outcome, sources, year);
-        if (combined.isPresent()) {
-          linked.put(outcome, unit, year, combined.get());
-          filled.add(year);
-        }
-      }
-    }
-    return new Link(
-        unit, members, sources, first, new ArrayList<>(filled), describe(unit) + " " + rule);
+    Map<String, List<Integer>> filled =
+        file(
+            linked,
+            data,
+            unit,
+            sources,
+            config,
+            config.firstYear(),
+            Math.min(first - 1, config.lastYear()));
+    return new Link(unit, members, sources, first, filled, describe(unit) + " " + rule);
   }
 
   /** Files the successors' combined values under their predecessor's code from the split. */
@@ -295,18 +293,46 @@ public final class PredecessorSeries {
       int split,
       EvaluationConfig config,
       String rule) {
-    Set<Integer> filled = new TreeSet<>();
-    for (String outcome : data.outcomes()) {
-      for (int year = Math.max(split, config.firstYear()); year <= config.lastYear(); year++) {
-        Optional<LaYearPanel.Observation> combined = combine(data, outcome, successors, year);
+    Map<String, List<Integer>> filled =
+        file(
+            linked,
+            data,
+            predecessor,
+            successors,
+            config,
+            Math.max(split, config.firstYear()),
+            config.lastYear());
+    return new Link(predecessor, successors, List.of(predecessor), split, filled, rule);
+  }
+
+  /**
+   * Files under {@code unit} the values of the config's outcomes combined from {@code sources} for
+   * years {@code from}-{@code to} where {@code unit} has none of its own; returns the years filled.
+   */
+  private static Map<String, List<Integer>> file(
+      LaYearPanel linked,
+      LaYearPanel data,
+      String unit,
+      List<String> sources,
+      EvaluationConfig config,
+      int from,
+      int to) {
+    Map<String, List<Integer>> filled = new TreeMap<>();
+    for (String outcome : config.outcomes()) {
+      List<Integer> years = new ArrayList<>();
+      for (int year = from; year <= to; year++) {
+        if (data.get(outcome, unit, year).isPresent()) {
+          continue;
+        }
+        Optional<LaYearPanel.Observation> combined = combine(data, outcome, sources, year);
         if (combined.isPresent()) {
-          linked.put(outcome, predecessor, year, combined.get());
-          filled.add(year);
+          linked.put(outcome, unit, year, combined.get());
+          years.add(year);
         }
       }
+      filled.put(outcome, years);
     }
-    return new Link(
-        predecessor, successors, List.of(predecessor), split, new ArrayList<>(filled), rule);
+    return filled;
   }
 
   /**

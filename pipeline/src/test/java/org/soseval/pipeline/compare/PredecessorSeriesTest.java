@@ -233,7 +233,7 @@ class PredecessorSeriesTest {
     JsonNode link = summary(result).get("predecessor_series").get(0);
     assertThat(link.get("unit").asText()).isEqualTo("940");
     assertThat(link.get("series_from").toString()).isEqualTo("[\"928\"]");
-    assertThat(link.get("years_from_other_las").toString())
+    assertThat(link.get("years_from_other_las").get("icpc_rate").toString())
         .isEqualTo("[2016,2017,2018,2019,2020,2021]");
 
     // the same as an evaluator's panel that files Northamptonshire's years under 940 itself
