@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -238,10 +236,11 @@ class DepositsRecoveryTest {
   /** panel.csv's values are la_indicators.csv's cells for the same LA and year. */
   private static void assertPanelPublishesWhatLaIndicatorsPublishes(Path root) throws IOException {
     Map<String, String> published = new HashMap<>();
-    for (CSVRecord row : read(root.resolve("indicators/publish/la_indicators.csv"))) {
+    for (CSVRecord row :
+        EvaluationFiles.read(root.resolve("indicators/publish/la_indicators.csv"))) {
       published.put(row.get("old_la_code") + "/" + row.get("time_period"), row.get("icpc_rate"));
     }
-    List<CSVRecord> panel = read(root.resolve("evaluation/publish/panel.csv"));
+    List<CSVRecord> panel = EvaluationFiles.read(root.resolve("evaluation/publish/panel.csv"));
     assertThat(panel).hasSize(46);
     for (CSVRecord row : panel) {
       String cell = published.get(row.get("old_la_code") + "/" + row.get("time_period"));
@@ -276,18 +275,6 @@ class DepositsRecoveryTest {
     String all = runs.stream().map(Recovery::toString).collect(Collectors.joining("\n"));
     System.out.println("DepositsRecoveryTest: " + covered + " of " + runs.size() + " cover");
     assertThat(covered).as(all).isGreaterThanOrEqualTo(16);
-  }
-
-  private static List<CSVRecord> read(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file)) {
-      return CSVFormat.RFC4180
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .get()
-          .parse(reader)
-          .getRecords();
-    }
   }
 
   private static void deleteTree(Path root) {

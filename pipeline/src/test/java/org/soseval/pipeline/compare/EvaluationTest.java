@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,29 +89,7 @@ class EvaluationTest {
   }
 
   private Evaluation.Result run(Path config) {
-    return Evaluation.run(
-        EvaluationConfig.load(config),
-        temp.resolve("out"),
-        new Evaluation.Sources(
-            dir -> {
-              throw new AssertionError("no published statistics in this test");
-            },
-            dir -> {
-              throw new AssertionError("no deposits in this test");
-            }),
-        Progress.SILENT);
-  }
-
-  private static List<CSVRecord> read(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file)) {
-      return CSVFormat.RFC4180
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .get()
-          .parse(reader)
-          .getRecords();
-    }
+    return EvaluationFiles.runOnPanel(config, temp.resolve("out"));
   }
 
   @Test
@@ -149,7 +125,7 @@ class EvaluationTest {
   @Test
   void theImplementationYearIsDroppedOnlyForItsPilot() throws IOException {
     Evaluation.Result result = run(setUp(true, "c"));
-    List<CSVRecord> panel = read(result.panel());
+    List<CSVRecord> panel = EvaluationFiles.read(result.panel());
     assertThat(panel)
         .noneMatch(
             row -> row.get("old_la_code").equals("855") && row.get("time_period").equals("2015"));
@@ -181,7 +157,7 @@ class EvaluationTest {
   @Test
   void withTheImplementationYearKeptItCountsAsPost() throws IOException {
     Evaluation.Result result = run(setUp(false, "c"));
-    List<CSVRecord> panel = read(result.panel());
+    List<CSVRecord> panel = EvaluationFiles.read(result.panel());
     assertThat(panel)
         .anyMatch(
             row ->
@@ -200,7 +176,7 @@ class EvaluationTest {
   @Test
   void effectsCsvHasTheColumnsOfTheIssueAndUnroundedNumbers() throws IOException {
     Evaluation.Result result = run(setUp(true, "x"));
-    List<CSVRecord> effects = read(result.effects());
+    List<CSVRecord> effects = EvaluationFiles.read(result.effects());
     assertThat(effects.get(0).toMap().keySet())
         .contains(
             "time_period",
@@ -317,7 +293,7 @@ class EvaluationTest {
       assertThat(row.estimate()).isEqualTo(uncontrolled.rows().get(i).estimate());
       assertThat(row.standardError()).isEqualTo(uncontrolled.rows().get(i).standardError());
     }
-    List<CSVRecord> panel = read(controlled.panel());
+    List<CSVRecord> panel = EvaluationFiles.read(controlled.panel());
     assertThat(panel).hasSize(7 * 7 - 2);
     CSVRecord rutland2017 =
         panel.stream()
@@ -332,7 +308,7 @@ class EvaluationTest {
     assertThat(panel)
         .filteredOn(row -> !row.get("value").equals("c"))
         .allSatisfy(row -> assertThat(row.get("value")).matches("\\d+(\\.\\d)?"));
-    assertThat(read(uncontrolled.panel()))
+    assertThat(EvaluationFiles.read(uncontrolled.panel()))
         .anyMatch(
             row ->
                 row.get("old_la_code").equals("857")

@@ -3,14 +3,11 @@ package org.soseval.pipeline.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +99,7 @@ class LaYearPanelFromCaseLevelTest {
       Path out = temp.resolve(profile.name().replace(' ', '-'));
       Path csv = IndicatorOutputs.writePublished(eastMidlands(), control, out).data();
       List<String> compared = new ArrayList<>();
-      for (CSVRecord record : read(csv)) {
+      for (CSVRecord record : EvaluationFiles.read(csv)) {
         if (!record.get("geographic_level").equals("Local authority")) {
           continue;
         }
@@ -122,18 +119,6 @@ class LaYearPanelFromCaseLevelTest {
       }
       // 4 LAs x (3 counts + 2 rates)
       assertThat(compared).hasSize(20).contains("c");
-    }
-  }
-
-  private static List<CSVRecord> read(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file)) {
-      return CSVFormat.RFC4180
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .get()
-          .parse(reader)
-          .getRecords();
     }
   }
 }

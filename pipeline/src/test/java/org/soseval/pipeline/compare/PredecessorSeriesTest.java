@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,11 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.geography.LaCrosswalk;
 import org.soseval.pipeline.publish.EesChecker;
 
@@ -137,17 +134,7 @@ class PredecessorSeriesTest {
         - {la: 926, start: 2017-10-01}""";
 
   private Evaluation.Result run(Path config, String out) {
-    return Evaluation.run(
-        EvaluationConfig.load(config),
-        temp.resolve(out),
-        new Evaluation.Sources(
-            dir -> {
-              throw new AssertionError("no published statistics in this test");
-            },
-            dir -> {
-              throw new AssertionError("no deposits in this test");
-            }),
-        Progress.SILENT);
+    return EvaluationFiles.runOnPanel(config, temp.resolve(out));
   }
 
   private Evaluation.Result run(List<String> comparators, boolean predecessors, String out)
@@ -157,18 +144,9 @@ class PredecessorSeriesTest {
   }
 
   private static List<CSVRecord> panelRows(Evaluation.Result result, String la) throws IOException {
-    try (Reader reader = Files.newBufferedReader(result.panel())) {
-      return CSVFormat.RFC4180
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .get()
-          .parse(reader)
-          .getRecords()
-          .stream()
-          .filter(row -> row.get("old_la_code").equals(la))
-          .toList();
-    }
+    return EvaluationFiles.read(result.panel()).stream()
+        .filter(row -> row.get("old_la_code").equals(la))
+        .toList();
   }
 
   private static JsonNode summary(Evaluation.Result result) throws IOException {
