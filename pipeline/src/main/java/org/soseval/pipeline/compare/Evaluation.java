@@ -28,7 +28,9 @@ import org.soseval.pipeline.publish.EesFile.Column;
 /**
  * Runs the comparison an evaluation config describes and writes {@code OUT/publish/effects.csv},
  * {@code OUT/publish/panel.csv} and {@code OUT/evaluation.json} (the LAs and years used, the
- * comparison rule, and what could not be estimated and why).
+ * comparison rule, predecessors' series used ({@link PredecessorSeries}), disclosure control, and
+ * what could not be estimated and why). The estimators use the unrounded values; {@code panel.csv}
+ * shows what may be published of each ({@link LaYearPanel.Observation#published()}).
  */
 public final class Evaluation {
   static final String EFFECTS = "effects.csv";
