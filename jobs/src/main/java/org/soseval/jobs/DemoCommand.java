@@ -20,6 +20,7 @@ import org.soseval.pipeline.generate.Pilot;
 import org.soseval.pipeline.generate.PlantedEffect;
 import org.soseval.pipeline.generate.PlantedOutcome;
 import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.publish.CaseLevelDisclosure;
 import org.soseval.pipeline.report.EmmieEvidence;
 import org.soseval.pipeline.report.Report;
 import picocli.CommandLine.Command;
@@ -101,7 +102,8 @@ final class DemoCommand implements Callable<Integer> {
     Evaluation.Result evaluation =
         Evaluation.run(
             config,
-            LaYearPanel.fromPanelRows(derived.rows(), "deposits"),
+            LaYearPanel.fromCaseLevel(
+                derived.rows(), "deposits", CaseLevelDisclosure.of(config.disclosureProfile())),
             root.resolve("evaluation"),
             err::println);
     Emmie.Result emmie =

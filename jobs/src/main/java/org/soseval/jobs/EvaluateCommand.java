@@ -15,6 +15,7 @@ import org.soseval.pipeline.emmie.Emmie;
 import org.soseval.pipeline.instruments.InstrumentSet;
 import org.soseval.pipeline.panel.PublishedPanel;
 import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.publish.CaseLevelDisclosure;
 import org.soseval.pipeline.report.EmmieEvidence;
 import org.soseval.pipeline.report.Report;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
   /**
    * Case-level deposits: ingested into OUT/lake with the config's key (privacy.key_file, else
    * SOS_EVAL_KEY), then indicators derived into OUT/indicators (rates on the deposits'
-   * population.csv when there is one).
+   * population.csv when there is one), controlled by the config's privacy.disclosure rules.
    */
   private static LaYearPanel fromDeposits(
       EvaluationConfig evaluation,
@@ -67,14 +68,17 @@ final class EvaluateCommand implements Callable<Integer> {
       err.println("evaluate: some deposits were rejected (see the ledger); using the rest");
     }
     Path population = deposits.resolve("population.csv");
+    // la_indicators.csv and panel.csv pass the same control, so they publish the same cells
     LakeIndicators.Result derived =
         IndicatorsCommand.run(
             root.resolve("lake"),
             root.resolve("indicators"),
             Files.isRegularFile(population) ? population : null,
+            evaluation.disclosureProfile(),
             terminal,
             err::println);
-    return LaYearPanel.fromPanelRows(derived.rows(), "deposits");
+    return LaYearPanel.fromCaseLevel(
+        derived.rows(), "deposits", CaseLevelDisclosure.of(evaluation.disclosureProfile()));
   }
 
   @Override
