@@ -20,8 +20,10 @@ import org.soseval.pipeline.generate.Design;
 import org.soseval.pipeline.generate.InstrumentDeposits;
 import org.soseval.pipeline.generate.Pilot;
 import org.soseval.pipeline.geography.LocalAuthorities;
-import org.soseval.pipeline.instruments.Pseudonymiser;
+import org.soseval.pipeline.instruments.InstrumentSet;
 import org.soseval.pipeline.panel.PublishedPanel;
+import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.privacy.Pseudonymiser;
 
 /**
  * One run of the wave-1 example (examples/sos-wave1.yaml, three outcomes, 999 bootstrap draws) on
@@ -128,7 +130,11 @@ final class ReportFixture {
           deposits);
       Emmie.Result emmie =
           Emmie.run(
-              config, result, List.of(deposits), out, Pseudonymiser.forThisRun(), Progress.SILENT);
+              config,
+              result,
+              InstrumentSet.read(List.of(deposits), Pseudonymiser.create(PseudonymKey.random())),
+              out,
+              Progress.SILENT);
       ReportEvidence evidence = EmmieEvidence.of(emmie);
       Report.Written written = Report.write(new Report.Input(config, result, evidence), out, CLOCK);
       copyForViewing(written.folder());
