@@ -19,8 +19,8 @@ import org.soseval.pipeline.generate.Designs;
 import org.soseval.pipeline.generate.Pilot;
 import org.soseval.pipeline.generate.PlantedEffect;
 import org.soseval.pipeline.generate.PlantedOutcome;
-import org.soseval.pipeline.instruments.Pseudonymiser;
 import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.publish.CaseLevelDisclosure;
 import org.soseval.pipeline.report.EmmieEvidence;
 import org.soseval.pipeline.report.Report;
 import picocli.CommandLine.Command;
@@ -102,21 +102,21 @@ final class DemoCommand implements Callable<Integer> {
     Evaluation.Result evaluation =
         Evaluation.run(
             config,
-            LaYearPanel.fromPanelRows(derived.rows(), "deposits"),
+            LaYearPanel.fromCaseLevel(
+                derived.rows(), "deposits", CaseLevelDisclosure.of(config.disclosureProfile())),
             root.resolve("evaluation"),
             err::println);
     Emmie.Result emmie =
         Emmie.run(
             config,
             evaluation,
-            List.of(root.resolve("deposits")),
+            IngestCommand.instruments(root.resolve("lake")),
             root.resolve("evaluation"),
-            Pseudonymiser.forThisRun(),
             err::println);
     err.println("demo: writing the report");
     Report.Written report =
         Report.write(
-            new Report.Input(config, evaluation, EmmieEvidence.of(emmie.entries())),
+            new Report.Input(config, evaluation, EmmieEvidence.of(emmie)),
             root.resolve("evaluation"),
             Clock.systemUTC());
     terminal.println("Demo evaluation in " + root);

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.soseval.pipeline.compare.EffectRow;
@@ -13,9 +12,10 @@ import org.soseval.pipeline.compare.EvaluationConfig;
 import org.soseval.pipeline.compare.LaYearPanel;
 import org.soseval.pipeline.derive.LakeIndicators;
 import org.soseval.pipeline.emmie.Emmie;
-import org.soseval.pipeline.instruments.Pseudonymiser;
+import org.soseval.pipeline.instruments.InstrumentSet;
 import org.soseval.pipeline.panel.PublishedPanel;
 import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.publish.CaseLevelDisclosure;
 import org.soseval.pipeline.report.EmmieEvidence;
 import org.soseval.pipeline.report.Report;
 import picocli.CommandLine.Command;
@@ -50,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
   /**
    * Case-level deposits: ingested into OUT/lake with the config's key (privacy.key_file, else
    * SOS_EVAL_KEY), then indicators derived into OUT/indicators (rates on the deposits'
-   * population.csv when there is one).
+   * population.csv when there is one), controlled by the config's privacy.disclosure rules.
    */
   private static LaYearPanel fromDeposits(
       EvaluationConfig evaluation,
@@ -68,14 +68,17 @@ final class EvaluateCommand implements Callable<Integer> {
       err.println("evaluate: some deposits were rejected (see the ledger); using the rest");
     }
     Path population = deposits.resolve("population.csv");
+    // la_indicators.csv and panel.csv pass the same control, so they publish the same cells
     LakeIndicators.Result derived =
         IndicatorsCommand.run(
             root.resolve("lake"),
             root.resolve("indicators"),
             Files.isRegularFile(population) ? population : null,
+            evaluation.disclosureProfile(),
             terminal,
             err::println);
-    return LaYearPanel.fromPanelRows(derived.rows(), "deposits");
+    return LaYearPanel.fromCaseLevel(
+        derived.rows(), "deposits", CaseLevelDisclosure.of(evaluation.disclosureProfile()));
   }
 
   @Override
@@ -121,21 +124,21 @@ final class EvaluateCommand implements Callable<Integer> {
     terminal.println("  effects: " + result.effects());
     terminal.println("  panel:   " + result.panel());
     terminal.println("  summary: " + result.summary());
+    // instruments come with the deposits, through the lake ingest wrote
     Emmie.Result emmie =
         Emmie.run(
             evaluation,
             result,
-            evaluation.sources().deposits().map(List::of).orElse(List.of()),
+            evaluation.sources().deposits().isPresent()
+                ? IngestCommand.instruments(root.resolve("lake"))
+                : InstrumentSet.empty(),
             root,
-            Pseudonymiser.forThisRun(),
             err::println);
     terminal.println("  emmie:   " + emmie.json());
     err.println("evaluate: writing the report");
     Report.Written report =
         Report.write(
-            new Report.Input(evaluation, result, EmmieEvidence.of(emmie.entries())),
-            root,
-            Clock.systemUTC());
+            new Report.Input(evaluation, result, EmmieEvidence.of(emmie)), root, Clock.systemUTC());
     terminal.println("  report:  " + report.index());
     terminal.println("  pdf:     " + report.pdf());
     terminal.println("  manifest: " + report.manifest());

@@ -57,9 +57,20 @@ final class IndicatorsCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Derives and writes the indicators; returns what was derived. */
+  /** Derives and writes the indicators under DfE's disclosure rules; returns what was derived. */
   static LakeIndicators.Result run(
       Path lake, Path out, Path population, PrintWriter terminal, Progress progress) {
+    return run(lake, out, population, DisclosureProfile.dfe(), terminal, progress);
+  }
+
+  /** Derives and writes the indicators under {@code disclosure}; returns what was derived. */
+  static LakeIndicators.Result run(
+      Path lake,
+      Path out,
+      Path population,
+      DisclosureProfile disclosure,
+      PrintWriter terminal,
+      Progress progress) {
     Path lakeRoot = lake.toAbsolutePath().normalize();
     if (!Files.isDirectory(lakeRoot)) {
       throw PipelineErrors.usage(
@@ -88,8 +99,7 @@ final class IndicatorsCommand implements Callable<Integer> {
     // every published number passes disclosure control (DfE: counts 1-5 suppressed, secondary
     // suppression, regional and national totals rounded to 10)
     EesWriter.Written written =
-        IndicatorOutputs.writePublished(
-            result.rows(), CaseLevelDisclosure.of(DisclosureProfile.dfe()), out);
+        IndicatorOutputs.writePublished(result.rows(), CaseLevelDisclosure.of(disclosure), out);
     double seconds = (System.nanoTime() - started) / 1e9;
     terminal.printf(
         Locale.ROOT,

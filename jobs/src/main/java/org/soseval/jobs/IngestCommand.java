@@ -1,6 +1,7 @@
 package org.soseval.jobs;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.ingest.Ingest;
 import org.soseval.pipeline.ingest.IngestResult;
+import org.soseval.pipeline.instruments.InstrumentLake;
+import org.soseval.pipeline.instruments.InstrumentSet;
 import org.soseval.pipeline.lake.Ledger;
 import org.soseval.pipeline.lake.LedgerEntry;
 import org.soseval.pipeline.privacy.PseudonymKey;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads the CIN census XML and SSDA903 CSV files under --deposits into the Parquet lake:"
+      "Reads the CIN census XML, SSDA903 CSV and evaluation instrument CSV files (surveys,"
+          + " audits, ratings, training, costs) under --deposits into the Parquet lake:"
           + " validates them against data-schemas/, pseudonymises identifiers (keyed"
           + " HMAC-SHA-256), reduces dates of birth and postcodes, quarantines failing rows and"
           + " writes LAKE/_ledger/ledger.csv. Exit 0 when every file was read (even with"
@@ -76,6 +80,19 @@ final class IngestCommand implements Callable<Integer> {
         "Give --key FILE (at least 32 bytes) or set "
             + PseudonymKey.ENVIRONMENT_VARIABLE
             + "; keep the same key to link runs");
+  }
+
+  /** The instruments in {@code lake} (none when there is no lake), read with a local session. */
+  static InstrumentSet instruments(Path lake) {
+    if (!Files.isDirectory(lake)) {
+      return InstrumentSet.empty();
+    }
+    SparkSession spark = SparkSessions.local(lake.resolve("_logs"));
+    try {
+      return InstrumentLake.read(spark, lake);
+    } finally {
+      spark.stop();
+    }
   }
 
   /** Ingests and prints the summary; returns the exit code (0, or 3 when files were rejected). */

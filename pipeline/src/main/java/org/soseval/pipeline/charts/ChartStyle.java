@@ -8,6 +8,7 @@ import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
@@ -16,11 +17,13 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
@@ -58,11 +61,26 @@ public final class ChartStyle {
   public static final List<Color> OKABE_ITO =
       List.of(BLACK, ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, BLUE, VERMILLION, REDDISH_PURPLE);
 
+  /**
+   * Colours of unordered series (waves, rounds, groups), in order: Okabe-Ito without black and
+   * yellow, which are kept for reference lines and read poorly on white.
+   */
+  public static final List<Color> SERIES =
+      List.of(ORANGE, BLUE, BLUISH_GREEN, VERMILLION, REDDISH_PURPLE, SKY_BLUE);
+
   /** Mid grey for reference lines and limits. */
   public static final Color GREY = new Color(0x595959);
 
   /** Light grey for shaded periods and ranges. */
   public static final Color SHADE = new Color(0xE6E6E6);
+
+  /**
+   * Evidence-quality levels 0-4 as one blue hue from pale to dark (a sequential scale, safe for
+   * colour-blind readers; the level is always written too).
+   */
+  public static final List<Color> LEVELS =
+      List.of(
+          tint(BLUE, 0.06), tint(BLUE, 0.22), tint(BLUE, 0.42), tint(BLUE, 0.7), tint(BLUE, 1.0));
 
   static final Color TRANSPARENT = new Color(255, 255, 255, 0);
   static final Color GRID = new Color(0xD9D9D9);
@@ -93,6 +111,61 @@ public final class ChartStyle {
   /** The Fingertips colour of a comparison, e.g. {@code #92D050} for Better. */
   public static Color colour(BenchmarkComparison comparison) {
     return Color.decode(comparison.colour());
+  }
+
+  /** {@code colour} mixed with white: 0 = white, 1 = the colour itself. */
+  static Color tint(Color colour, double amount) {
+    return new Color(
+        (int) Math.round(255 + (colour.getRed() - 255) * amount),
+        (int) Math.round(255 + (colour.getGreen() - 255) * amount),
+        (int) Math.round(255 + (colour.getBlue() - 255) * amount));
+  }
+
+  /** Black or white, whichever reads better on {@code background} (WCAG relative luminance). */
+  static Color textOn(Color background) {
+    double luminance =
+        0.2126 * linear(background.getRed())
+            + 0.7152 * linear(background.getGreen())
+            + 0.0722 * linear(background.getBlue());
+    // contrast with white (1.05 / (L + 0.05)) against contrast with black ((L + 0.05) / 0.05)
+    return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05 ? Color.WHITE : BLACK;
+  }
+
+  private static double linear(int channel) {
+    double c = channel / 255.0;
+    return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  }
+
+  /** Markers of unordered series, so that series differ by shape as well as colour. */
+  static Shape seriesShape(int index) {
+    double size = 10;
+    return switch (index % 4) {
+      case 0 -> circle(size);
+      case 1 -> square(size * 0.9);
+      case 2 -> diamond(size * 1.2);
+      default -> triangle(size * 1.1);
+    };
+  }
+
+  static Shape diamond(double size) {
+    double h = size / 2;
+    Path2D.Double path = new Path2D.Double();
+    path.moveTo(0, -h);
+    path.lineTo(h, 0);
+    path.lineTo(0, h);
+    path.lineTo(-h, 0);
+    path.closePath();
+    return path;
+  }
+
+  static Shape triangle(double size) {
+    double h = size / 2;
+    Path2D.Double path = new Path2D.Double();
+    path.moveTo(0, -h);
+    path.lineTo(h, h);
+    path.lineTo(-h, h);
+    path.closePath();
+    return path;
   }
 
   /** A circle of the given diameter centred on the origin. */
@@ -130,6 +203,14 @@ public final class ChartStyle {
         axis(xy.getRangeAxis(i));
       }
     }
+    if (plot instanceof CategoryPlot category) {
+      category.setDomainGridlinesVisible(false);
+      category.setRangeGridlinePaint(GRID);
+      category.setRangeGridlineStroke(THIN_LINE);
+      category.setAxisOffset(RectangleInsets.ZERO_INSETS);
+      category.setOutlineVisible(false);
+      axis(category.getRangeAxis());
+    }
     LegendTitle legendTitle = chart.getLegend();
     if (legendTitle != null) {
       legendTitle.setItemFont(LEGEND_FONT);
@@ -150,6 +231,58 @@ public final class ChartStyle {
     axis.setTickLabelPaint(BLACK);
     axis.setAxisLinePaint(GREY);
     axis.setTickMarkPaint(GREY);
+  }
+
+  /**
+   * The row axis of a horizontal chart: one row per category, labels on the left wrapped to at most
+   * two lines within 40% of the chart's width.
+   */
+  static CategoryAxis rowAxis() {
+    CategoryAxis axis = new CategoryAxis();
+    axis.setTickLabelFont(TICK_FONT);
+    axis.setTickLabelPaint(BLACK);
+    axis.setAxisLineVisible(false);
+    axis.setTickMarksVisible(false);
+    axis.setMaximumCategoryLabelLines(2);
+    axis.setMaximumCategoryLabelWidthRatio(0.4f);
+    axis.setCategoryMargin(0.25);
+    axis.setLowerMargin(0.02);
+    axis.setUpperMargin(0.02);
+    return axis;
+  }
+
+  /**
+   * The design height of a horizontal chart with {@code rows} rows of {@code rowHeight} points each
+   * plus {@code chrome} points of title, axis, legend and notes, rounded up to a multiple of
+   * {@value Chart#HEIGHT_STEP} points (so that a page can size it from a short list of classes): at
+   * least the standard height, at most {@link Chart#MAX_HEIGHT}.
+   */
+  static int heightFor(int rows, double rowHeight, int chrome) {
+    int height =
+        (int) (Math.ceil((chrome + rows * rowHeight) / Chart.HEIGHT_STEP) * Chart.HEIGHT_STEP);
+    return Math.max(DESIGN_HEIGHT, Math.min(Chart.MAX_HEIGHT, height));
+  }
+
+  /** The 1-2-5 step (…, 0.5, 1, 2, 5, 10, …) nearest above {@code rough}, for tick units. */
+  static double niceStep(double rough) {
+    double power = Math.pow(10, Math.floor(Math.log10(rough)));
+    double mantissa = rough / power;
+    return power * (mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10);
+  }
+
+  /** Moves the legend from the bottom to just under the title, left aligned. */
+  static void legendOnTop(JFreeChart chart) {
+    LegendTitle legend = chart.getLegend();
+    legend.setPosition(RectangleEdge.TOP);
+    legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+    legend.setMargin(new RectangleInsets(0, 0, 6, 0));
+  }
+
+  /** Notes under the chart, top to bottom in the order given. */
+  static void notes(JFreeChart chart, List<String> notes) {
+    for (int i = notes.size() - 1; i >= 0; i--) {
+      chart.addSubtitle(note(notes.get(i), RectangleEdge.BOTTOM));
+    }
   }
 
   /** A subtitle line below the title (or at the bottom), left aligned. */

@@ -20,12 +20,13 @@ import org.jfree.svg.SVGGraphics2D;
  * x.alt.txt}.
  *
  * <p>Charts are laid out at a design size of {@value ChartStyle#DESIGN_WIDTH} × {@value
- * ChartStyle#DESIGN_HEIGHT} points (fonts 11-16 pt at that size, legible at A4 width); the PNG is
- * drawn at {@code scale} times that (1600 × 1000 pixels by default). The SVG has the design size,
- * carries the title and alt text as its {@code <title>} and {@code <desc>}, and its ids are
- * prefixed with the chart's name and numbered in drawing order, so the same chart gives
- * byte-identical SVG; the CSV and alt text are byte-identical too. Text is UTF-8 with {@code \n}
- * line ends. Rendering is headless-safe.
+ * ChartStyle#DESIGN_HEIGHT} points, or taller when the chart asks for it ({@link Chart#height()},
+ * charts with many rows); fonts are 11-16 pt at that size, legible at A4 width. The PNG is drawn at
+ * {@code scale} times that (1600 × 1000 pixels by default). The SVG has the design size, carries
+ * the title and alt text as its {@code <title>} and {@code <desc>}, and its ids are prefixed with
+ * the chart's name and numbered in drawing order, so the same chart gives byte-identical SVG; the
+ * CSV and alt text are byte-identical too. Text is UTF-8 with {@code \n} line ends. Rendering is
+ * headless-safe.
  */
 public final class ChartWriter {
   /** The default PNG scale: 2 pixels per design point. */
@@ -39,11 +40,11 @@ public final class ChartWriter {
   }
 
   private final int width;
-  private final int height;
+  private final int height; // 0: each chart's own design height
   private final double scale;
 
   private ChartWriter(int width, int height, double scale) {
-    if (width <= 0 || height <= 0) {
+    if (width <= 0 || height < 0) {
       throw new IllegalArgumentException(
           "chart size must be > 0 in both dimensions: " + width + " x " + height);
     }
@@ -55,14 +56,25 @@ public final class ChartWriter {
     this.scale = scale;
   }
 
-  /** A writer at the 800 × 500 design size and 2× PNG scale. */
+  /**
+   * A writer at the 800-point design width, each chart's own design height (500 points unless it
+   * asks for more) and 2× PNG scale.
+   */
   public static ChartWriter create() {
-    return new ChartWriter(ChartStyle.DESIGN_WIDTH, ChartStyle.DESIGN_HEIGHT, DEFAULT_SCALE);
+    return new ChartWriter(ChartStyle.DESIGN_WIDTH, 0, DEFAULT_SCALE);
   }
 
-  /** A writer at another design size (points) and PNG scale. */
+  /** A writer at another design size (points) for every chart, and PNG scale. */
   public static ChartWriter of(int width, int height, double scale) {
+    if (height <= 0) {
+      throw new IllegalArgumentException(
+          "chart size must be > 0 in both dimensions: " + width + " x " + height);
+    }
     return new ChartWriter(width, height, scale);
+  }
+
+  private int height(Chart chart) {
+    return height > 0 ? height : chart.height();
   }
 
   /**
@@ -89,8 +101,9 @@ public final class ChartWriter {
 
   /** The chart drawn at {@code scale} times the design size, on white. */
   public BufferedImage image(Chart chart) {
+    int designHeight = height(chart);
     int pixelWidth = (int) Math.round(width * scale);
-    int pixelHeight = (int) Math.round(height * scale);
+    int pixelHeight = (int) Math.round(designHeight * scale);
     BufferedImage image = new BufferedImage(pixelWidth, pixelHeight, BufferedImage.TYPE_INT_RGB);
     Graphics2D g2 = image.createGraphics();
     try {
@@ -102,7 +115,7 @@ public final class ChartWriter {
       g2.setRenderingHint(
           RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
       g2.scale(scale, scale);
-      chart.chart().draw(g2, new Rectangle2D.Double(0, 0, width, height));
+      chart.chart().draw(g2, new Rectangle2D.Double(0, 0, width, designHeight));
     } finally {
       g2.dispose();
     }
@@ -124,9 +137,10 @@ public final class ChartWriter {
 
   /** The SVG document, with {@code <title>} and {@code <desc>} from the chart. */
   public String svg(Chart chart) {
-    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+    int designHeight = height(chart);
+    SVGGraphics2D g2 = new SVGGraphics2D(width, designHeight);
     g2.setDefsKeyPrefix(chart.name() + "-");
-    chart.chart().draw(g2, new Rectangle2D.Double(0, 0, width, height));
+    chart.chart().draw(g2, new Rectangle2D.Double(0, 0, width, designHeight));
     String element = g2.getSVGElement(chart.name());
     int open = element.indexOf('>', element.indexOf("<svg"));
     String accessible =

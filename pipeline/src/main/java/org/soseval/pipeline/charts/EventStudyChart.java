@@ -244,7 +244,7 @@ public final class EventStudyChart {
     return value > 0 ? "+" + value : Integer.toString(value);
   }
 
-  private static String capitalise(String text) {
+  static String capitalise(String text) {
     return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
   }
 

@@ -5,7 +5,13 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.soseval.pipeline.stats.disclosure.PublishedValue;
+import org.soseval.pipeline.stats.disclosure.Symbol;
 
 /** Number formatting for labels and alt text: {@code Locale.ROOT}, rounded half up. */
 final class Formats {
@@ -64,5 +70,58 @@ final class Formats {
   static String level(double level) {
     return DataTable.number(new BigDecimal(Double.toString(level)).movePointRight(2).doubleValue())
         + "%";
+  }
+
+  /** The symbols among {@code values}, in {@link Symbol} order. */
+  static Set<Symbol> symbols(Collection<PublishedValue> values) {
+    Set<Symbol> symbols = EnumSet.noneOf(Symbol.class);
+    values.forEach(value -> value.symbol().ifPresent(symbols::add));
+    return symbols;
+  }
+
+  /**
+   * What the symbols mean, for a note under a chart: "c = suppressed to protect confidentiality; x
+   * = not available".
+   */
+  static String symbolNote(Set<Symbol> symbols) {
+    List<String> parts =
+        symbols.stream().map(symbol -> symbol.code() + " = " + meaning(symbol)).toList();
+    return String.join("; ", parts);
+  }
+
+  static String meaning(Symbol symbol) {
+    return switch (symbol) {
+      case CONFIDENTIAL -> "suppressed to protect confidentiality";
+      case NOT_APPLICABLE -> "not applicable";
+      case UNAVAILABLE -> "not available";
+      case LOW -> "rounds to zero";
+      case LOW_RELIABILITY -> "low reliability";
+    };
+  }
+
+  /** A published symbol with a word or two, drawn where its value would be: "c (suppressed)". */
+  static String shortMeaning(PublishedValue value) {
+    if (value.symbol().isEmpty()) {
+      return value.text();
+    }
+    String meaning =
+        switch (value.symbol().get()) {
+          case CONFIDENTIAL -> "suppressed";
+          case NOT_APPLICABLE -> "not applicable";
+          case UNAVAILABLE -> "not available";
+          case LOW -> "rounds to zero";
+          case LOW_RELIABILITY -> "low reliability";
+        };
+    return value.text() + " (" + meaning + ")";
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  static String listed(List<String> items) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " and "
+        + items.get(items.size() - 1);
   }
 }

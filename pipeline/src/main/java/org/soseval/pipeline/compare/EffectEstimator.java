@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import org.soseval.pipeline.panel.PublishedValue;
 import org.soseval.pipeline.stats.Interval;
 import org.soseval.pipeline.stats.meta.MetaAnalysis;
 import org.soseval.pipeline.stats.meta.MetaAnalysisResult;
@@ -41,7 +42,13 @@ public final class EffectEstimator {
 
   private EffectEstimator() {}
 
-  /** An observation the estimates used, for {@code panel.csv}. */
+  /**
+   * An observation the estimates used, for {@code panel.csv}.
+   *
+   * @param value the unrounded value the estimates used
+   * @param published what may be published of it ({@link LaYearPanel.Observation#published()})
+   * @param from the LAs whose data gave it when not {@code la}'s own (predecessors); else empty
+   */
   public record UsedObservation(
       String outcome,
       String la,
@@ -49,7 +56,13 @@ public final class EffectEstimator {
       double value,
       String source,
       boolean pilot,
-      boolean treated) {}
+      boolean treated,
+      PublishedValue published,
+      List<String> from) {
+    public UsedObservation {
+      from = List.copyOf(from);
+    }
+  }
 
   /** Everything estimated for one outcome. */
   public record OutcomeEffects(
@@ -94,7 +107,9 @@ public final class EffectEstimator {
                 observation.get().value(),
                 observation.get().source(),
                 implementationYear != null,
-                treated));
+                treated,
+                observation.get().published(),
+                observation.get().from()));
       }
     }
     List<EffectRow> effects = new ArrayList<>();

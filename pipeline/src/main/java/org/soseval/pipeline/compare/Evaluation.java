@@ -20,15 +20,17 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.Progress;
-import org.soseval.pipeline.geography.LocalAuthorities;
-import org.soseval.pipeline.geography.LocalAuthority;
+import org.soseval.pipeline.geography.LaCodeEntry;
+import org.soseval.pipeline.geography.LaCrosswalk;
 import org.soseval.pipeline.publish.EesFile;
 import org.soseval.pipeline.publish.EesFile.Column;
 
 /**
  * Runs the comparison an evaluation config describes and writes {@code OUT/publish/effects.csv},
  * {@code OUT/publish/panel.csv} and {@code OUT/evaluation.json} (the LAs and years used, the
- * comparison rule, and what could not be estimated and why).
+ * comparison rule, predecessors' series used ({@link PredecessorSeries}), disclosure control, and
+ * what could not be estimated and why). The estimators use the unrounded values; {@code panel.csv}
+ * shows what may be published of each ({@link LaYearPanel.Observation#published()}).
  */
 public final class Evaluation {
   static final String EFFECTS = "effects.csv";
@@ -84,16 +86,18 @@ public final class Evaluation {
             + " comparison LAs ("
             + group.rule()
             + ")");
+    PredecessorSeries.Linked linked = PredecessorSeries.apply(data, group, config);
+    linked.links().forEach(link -> progress.report("evaluate: " + link.rule()));
     List<EffectEstimator.OutcomeEffects> outcomes = new ArrayList<>();
     for (String outcome : config.outcomes()) {
-      if (!data.outcomes().contains(outcome)) {
+      if (!linked.data().outcomes().contains(outcome)) {
         throw PipelineErrors.usage(
             "Cannot evaluate outcome " + outcome,
-            "no source gives it; the sources give " + data.outcomes(),
+            "no source gives it; the sources give " + linked.data().outcomes(),
             "Choose outcomes the sources provide, or add a sources.panel with that column");
       }
       progress.report("evaluate: " + outcome);
-      outcomes.add(EffectEstimator.estimate(outcome, data, group, config));
+      outcomes.add(EffectEstimator.estimate(outcome, linked.data(), linked.units(), config));
     }
     Path publish = out.resolve("publish");
     try {
@@ -101,9 +105,9 @@ public final class Evaluation {
       Path effects = publish.resolve(EFFECTS);
       Path panel = publish.resolve(PANEL);
       Path summary = out.resolve(SUMMARY);
-      writeEffects(effects, config, data, outcomes);
-      writePanel(panel, data, outcomes);
-      writeSummary(summary, config, group, outcomes);
+      writeEffects(effects, config, linked.data(), outcomes);
+      writePanel(panel, linked.data(), outcomes);
+      writeSummary(summary, config, group, linked, outcomes);
       return new Result(group, outcomes, effects, panel, summary);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the evaluation to " + out, e);
@@ -153,7 +157,19 @@ public final class Evaluation {
           Column.filter("outcome", "Outcome"),
           Column.indicator("value", "Outcome value", "Outcome", "", 1),
           Column.indicator("treated", "After go-live (1) or before (0)", "Design", "", 0),
-          Column.filter("source", "Where the value came from"));
+          Column.filter("source", "Where the value came from"),
+          Column.filter(
+              "data_from",
+              "LA whose data gave the value (its predecessors' codes for years before it"
+                  + " existed)"));
+
+  /** How {@code panel.csv} was controlled, for the summary (docs/evaluate.md "Disclosure"). */
+  static final String PANEL_DISCLOSURE =
+      "values from case-level deposits as la_indicators.csv publishes them after the disclosure"
+          + " control of privacy.disclosure (suppressed cells c, rates and percentages to 1 dp);"
+          + " values from DfE's published statistics as published; values from the evaluator's"
+          + " panel as given (the evaluator's responsibility); the estimates use the unrounded,"
+          + " unsuppressed values";
 
   /** {@code term} of rows that are not event-study terms: the aggregate over relative years. */
   static final String ALL_TERMS = "Total";
@@ -201,9 +217,14 @@ public final class Evaluation {
         List<String> values = geography(used.year(), used.la(), data);
         values.add(used.pilot() ? "Pilot" : "Comparison");
         values.add(used.outcome());
-        values.add(number(used.value()));
+        // what may be published: case-level values as la_indicators.csv publishes them
+        values.add(
+            used.published().isPresent()
+                ? exact(used.published().number())
+                : used.published().symbol().orElseThrow());
         values.add(used.treated() ? "1" : "0");
         values.add(used.source());
+        values.add(used.from().isEmpty() ? used.la() : String.join(" + ", used.from()));
         rows.add(values);
       }
     }
@@ -219,13 +240,14 @@ public final class Evaluation {
       cells.addAll(List.of("National", "E92000001", "England", "", "", "", "", ""));
       return cells;
     }
-    Optional<LocalAuthority> la = LocalAuthorities.byCode(unit);
+    Optional<LaCodeEntry> la =
+        LaCrosswalk.byOldCode(unit, year).or(() -> LaCrosswalk.byOldCode(unit));
     cells.addAll(List.of("Local authority", "E92000001", "England"));
-    cells.add(la.map(LocalAuthority::regionCode).orElse(""));
-    cells.add(la.map(LocalAuthority::regionName).orElse(""));
+    cells.add(la.map(LaCodeEntry::regionCode).orElse(""));
+    cells.add(la.map(LaCodeEntry::regionName).orElse(""));
     cells.add(unit);
-    cells.add(la.map(LocalAuthority::gssCode).orElse(""));
-    cells.add(la.map(LocalAuthority::name).or(() -> data.nameOf(unit)).orElse(""));
+    cells.add(la.map(LaCodeEntry::newLaCode).orElse(""));
+    cells.add(la.map(LaCodeEntry::name).or(() -> data.nameOf(unit)).orElse(""));
     return cells;
   }
 
@@ -233,6 +255,7 @@ public final class Evaluation {
       Path file,
       EvaluationConfig config,
       ComparisonGroup group,
+      PredecessorSeries.Linked linked,
       List<EffectEstimator.OutcomeEffects> outcomes)
       throws IOException {
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -251,6 +274,20 @@ public final class Evaluation {
     summary.put("pilots", pilots);
     summary.put("comparison_rule", group.rule());
     summary.put("comparators", group.comparators());
+    summary.put("use_predecessors", config.comparison().usePredecessors());
+    summary.put("comparison_units", linked.units().comparators());
+    List<Map<String, Object>> links = new ArrayList<>();
+    for (PredecessorSeries.Link link : linked.links()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("unit", link.unit());
+      entry.put("members", link.members());
+      entry.put("series_from", link.predecessors());
+      entry.put("first_year_of_own_code", link.firstYear());
+      entry.put("years_from_other_las", link.yearsFilled());
+      entry.put("rule", link.rule());
+      links.add(entry);
+    }
+    summary.put("predecessor_series", links);
     Map<String, Object> used = new LinkedHashMap<>();
     for (EffectEstimator.OutcomeEffects outcome : outcomes) {
       Map<String, TreeSet<Integer>> years = new TreeMap<>();
@@ -266,7 +303,18 @@ public final class Evaluation {
       used.put(outcome.outcome(), byLa);
     }
     summary.put("years_used", used);
-    List<String> notes = new ArrayList<>();
+    long withheld =
+        outcomes.stream()
+            .flatMap(outcome -> outcome.panel().stream())
+            .filter(observation -> !observation.published().isPresent())
+            .count();
+    Map<String, Object> disclosure = new LinkedHashMap<>();
+    disclosure.put("profile", config.disclosure());
+    disclosure.put("panel_csv", PANEL_DISCLOSURE);
+    disclosure.put("values_used_but_withheld", withheld);
+    summary.put("disclosure", disclosure);
+    List<String> notes = new ArrayList<>(linked.notes());
+    notes.addAll(linked.data().notes());
     outcomes.forEach(outcome -> notes.addAll(outcome.notes()));
     summary.put("notes", notes);
     Map<String, Object> bootstrap = new LinkedHashMap<>();
@@ -284,6 +332,11 @@ public final class Evaluation {
       return "x";
     }
     return new BigDecimal(value).round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
+  }
+
+  /** The shortest decimal that reads back as the same double (64.4, not 64.40000000000001). */
+  static String exact(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   private static String optional(OptionalDouble value) {

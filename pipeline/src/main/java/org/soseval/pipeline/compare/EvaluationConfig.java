@@ -19,6 +19,9 @@ import java.util.TreeSet;
 import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.PipelineException;
 import org.soseval.pipeline.calendar.ReportingYears;
+import org.soseval.pipeline.geography.LaCodeEntry;
+import org.soseval.pipeline.geography.LaCrosswalk;
+import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
 
 /**
  * An evaluation, as {@code sos-eval evaluate --config FILE} reads it (the format of product.md
@@ -258,6 +261,11 @@ public record EvaluationConfig(
         cmo);
   }
 
+  /** The disclosure rules of {@code privacy.disclosure}: {@code dfe} or {@code ons-10-5}. */
+  public DisclosureProfile disclosureProfile() {
+    return disclosure.equals("ons-10-5") ? DisclosureProfile.ons10And5() : DisclosureProfile.dfe();
+  }
+
   private static PipelineException error(Path file, String field, String cause) {
     return PipelineErrors.usage(
         "Invalid evaluation config " + file + " at " + field,
@@ -321,7 +329,8 @@ public record EvaluationConfig(
       if (!text.matches("\\d{3}|E\\d{8}")) {
         throw error(file, where, "'" + text + "' is not a 3-digit DfE LA code (or E-code)");
       }
-      return text;
+      // an LA is known by its DfE code, which a GSS-only change (Buckinghamshire 2021) keeps
+      return LaCrosswalk.byNewCode(text).map(LaCodeEntry::oldLaCode).orElse(text);
     }
 
     LocalDate date(JsonNode node, String key, String where) {

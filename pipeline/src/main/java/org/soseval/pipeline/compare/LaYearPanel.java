@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -19,15 +20,27 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.soseval.pipeline.PipelineErrors;
+import org.soseval.pipeline.geography.LaCodeEntry;
+import org.soseval.pipeline.geography.LaCrosswalk;
 import org.soseval.pipeline.panel.Indicator;
 import org.soseval.pipeline.panel.PanelRow;
 import org.soseval.pipeline.panel.PublishedPanel;
 import org.soseval.pipeline.panel.PublishedValue;
+import org.soseval.pipeline.publish.DisclosureControl;
 import org.soseval.pipeline.publish.EesWriter;
+import org.soseval.pipeline.publish.Geography;
+import org.soseval.pipeline.publish.PanelTables;
+import org.soseval.pipeline.publish.PublicationTable;
 
 /**
- * Outcome values by LA and reporting year, each with the source it came from. Missing and
- * suppressed values are absent, with the reason kept.
+ * Outcome values by LA and reporting year, each with the source it came from and the form in which
+ * it may be published. Missing and suppressed values are absent, with the reason kept.
+ *
+ * <p>Values are what the estimators use: unrounded and unsuppressed. Beside each is {@link
+ * Observation#published()}: the value itself where it is already public (DfE's published
+ * statistics) or the evaluator's own (an evaluator's panel), and for values derived from case-level
+ * returns the cell as {@code la_indicators.csv} publishes it after disclosure control ({@link
+ * #fromCaseLevel}), so {@code panel.csv} publishes nothing that table does not.
  */
 public final class LaYearPanel {
   /** The EES time and geography columns; every other column of a panel file is an outcome. */
@@ -36,8 +49,28 @@ public final class LaYearPanel {
   /** GSS symbols (and legacy forms) that stand for a value that is not there. */
   private static final Set<String> SYMBOLS = Set.of("c", "x", "z", "u", "low", "k", ":", "~");
 
-  /** One value and where it came from. */
-  public record Observation(double value, String source) {}
+  /**
+   * One value and where it came from.
+   *
+   * @param value the unrounded value the estimators use
+   * @param source the file or source it came from
+   * @param published what may be published in its place: the value, a rounded value, or {@code c}
+   * @param from the LAs whose data gave the value when they are not the LA it is filed under (a
+   *     predecessor's series, or successors combined); empty when it is the LA's own
+   */
+  public record Observation(
+      double value, String source, PublishedValue published, List<String> from) {
+    public Observation {
+      Objects.requireNonNull(source, "source is null");
+      Objects.requireNonNull(published, "published is null");
+      from = List.copyOf(from);
+    }
+
+    /** A value that may be published as it is (already public, or the evaluator's own). */
+    public static Observation own(double value, String source) {
+      return new Observation(value, source, PublishedValue.of(value), List.of());
+    }
+  }
 
   private record Key(String la, int year) implements Comparable<Key> {
     @Override
@@ -50,15 +83,19 @@ public final class LaYearPanel {
   private final Map<String, TreeMap<Key, Observation>> values = new TreeMap<>();
   private final Map<String, TreeMap<Key, String>> missing = new TreeMap<>();
   private final Map<String, String> names = new TreeMap<>();
+  private final Set<String> notes = new TreeSet<>();
 
   public static LaYearPanel empty() {
     return new LaYearPanel();
   }
 
+  /** Files a value that may be published as it is (already public, or the evaluator's own). */
   public void put(String outcome, String la, int year, double value, String source) {
-    values
-        .computeIfAbsent(outcome, key -> new TreeMap<>())
-        .put(new Key(la, year), new Observation(value, source));
+    put(outcome, la, year, Observation.own(value, source));
+  }
+
+  public void put(String outcome, String la, int year, Observation observation) {
+    values.computeIfAbsent(outcome, key -> new TreeMap<>()).put(new Key(la, year), observation);
   }
 
   public void putMissing(String outcome, String la, int year, String reason) {
@@ -69,6 +106,15 @@ public final class LaYearPanel {
     if (name != null && !name.isBlank()) {
       names.putIfAbsent(la, name);
     }
+  }
+
+  /** Warnings about the data (e.g. LA codes the crosswalk does not know), for the summary. */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  void note(String note) {
+    notes.add(note);
   }
 
   public Optional<String> nameOf(String la) {
@@ -111,9 +157,7 @@ public final class LaYearPanel {
     for (LaYearPanel source : List.of(this, preferred)) {
       source.values.forEach(
           (outcome, byKey) ->
-              byKey.forEach(
-                  (key, value) ->
-                      merged.put(outcome, key.la(), key.year(), value.value(), value.source())));
+              byKey.forEach((key, value) -> merged.put(outcome, key.la(), key.year(), value)));
       source.missing.forEach(
           (outcome, byKey) ->
               byKey.forEach(
@@ -123,13 +167,14 @@ public final class LaYearPanel {
                     }
                   }));
       source.names.forEach(merged::name);
+      merged.notes.addAll(source.notes);
     }
     return merged;
   }
 
   /**
    * The LA rows of a panel built from DfE's published statistics; each value's source is the
-   * published file it came from.
+   * published file it came from. The values are public already (DfE suppressed its cells).
    */
   public static LaYearPanel fromPublished(PublishedPanel published) {
     return fromPanelRows(
@@ -138,20 +183,50 @@ public final class LaYearPanel {
             "published: "
                 + Indicator.byColumn(column)
                     .map(indicator -> row.sources().getOrDefault(indicator, "DfE"))
-                    .orElse("DfE"));
+                    .orElse("DfE"),
+        (row, column, value) -> PublishedValue.of(value));
   }
 
   /**
-   * A panel of every indicator (and supporting count) of {@code rows}, e.g. those derived from the
-   * lake ({@code org.soseval.pipeline.derive.LakeIndicators}), unrounded; missing values keep their
-   * symbol as the reason. Each value's source is {@code source}.
+   * A panel of every indicator (and supporting count) of {@code rows} computed from case-level
+   * returns (e.g. by {@code org.soseval.pipeline.derive.LakeIndicators}): values unrounded for the
+   * estimators, missing values keeping their symbol as the reason. What may be published of each is
+   * its cell in the {@code la_indicators} table ({@link PanelTables#laIndicators}) after {@code
+   * control}, formatted as {@link EesWriter} writes it; a count that table does not publish (a
+   * supporting count) is {@code c}. Each value's source is {@code source}.
    */
-  public static LaYearPanel fromPanelRows(List<PanelRow> rows, String source) {
-    return fromPanelRows(rows, (row, column) -> source);
+  public static LaYearPanel fromCaseLevel(
+      List<PanelRow> rows, String source, DisclosureControl control) {
+    Map<Key, Map<String, PublishedValue>> cells = new TreeMap<>();
+    for (PublicationTable.Row row : control.apply(PanelTables.laIndicators(rows)).rows()) {
+      if (row.geography().level() == Geography.Level.LOCAL_AUTHORITY) {
+        cells.put(new Key(row.geography().oldLaCode(), row.year()), row.values());
+      }
+    }
+    return fromPanelRows(
+        rows,
+        (row, column) -> source,
+        (row, column, value) -> {
+          PublishedValue cell =
+              cells
+                  .getOrDefault(new Key(row.la().oldLaCode(), row.year()), Map.of())
+                  .getOrDefault(column, PublishedValue.missing("c"));
+          Optional<Indicator> indicator = Indicator.byColumn(column);
+          if (!cell.isPresent() || indicator.isEmpty()) {
+            return cell.isPresent() ? PublishedValue.missing("c") : cell;
+          }
+          return PublishedValue.of(
+              Double.parseDouble(EesWriter.format(cell, indicator.get().kind())));
+        });
+  }
+
+  /** What may be published of a value. */
+  private interface Publication {
+    PublishedValue of(PanelRow row, String column, double value);
   }
 
   private static LaYearPanel fromPanelRows(
-      List<PanelRow> rows, BiFunction<PanelRow, String, String> source) {
+      List<PanelRow> rows, BiFunction<PanelRow, String, String> source, Publication publication) {
     LaYearPanel panel = new LaYearPanel();
     for (PanelRow row : rows) {
       String la = row.la().oldLaCode();
@@ -164,7 +239,15 @@ public final class LaYearPanel {
       named.forEach(
           (outcome, value) -> {
             if (value.isPresent()) {
-              panel.put(outcome, la, row.year(), value.number(), source.apply(row, outcome));
+              panel.put(
+                  outcome,
+                  la,
+                  row.year(),
+                  new Observation(
+                      value.number(),
+                      source.apply(row, outcome),
+                      publication.of(row, outcome, value.number()),
+                      List.of()));
             } else {
               panel.putMissing(outcome, la, row.year(), value.symbol().orElse("x"));
             }
@@ -207,17 +290,14 @@ public final class LaYearPanel {
         if (!level.equalsIgnoreCase("Local authority")) {
           continue;
         }
-        String la = cell(row, header, "old_la_code");
-        if (la.isEmpty()) {
-          la = cell(row, header, "new_la_code");
-        }
         String where = file.getFileName() + " line " + (row.getRecordNumber() + 1);
-        if (la.isEmpty()) {
-          throw PipelineErrors.usage(
-              "Cannot read the outcome panel " + file,
-              where + " has neither old_la_code nor new_la_code",
-              "Give every Local authority row an LA code");
-        }
+        String la =
+            laCode(
+                panel,
+                file,
+                where,
+                cell(row, header, "old_la_code"),
+                cell(row, header, "new_la_code"));
         int year;
         try {
           year = Integer.parseInt(cell(row, header, "time_period"));
@@ -260,6 +340,41 @@ public final class LaYearPanel {
           e);
     }
     return panel;
+  }
+
+  /**
+   * The row's DfE 3-digit code: {@code old_la_code}, else the 3-digit code of {@code new_la_code}
+   * in the crosswalk (so a GSS-only change such as Buckinghamshire's in 2021 keeps one series);
+   * codes the crosswalk does not know are used as given, with a note.
+   */
+  private static String laCode(
+      LaYearPanel panel, Path file, String where, String oldCode, String newCode) {
+    if (oldCode.isEmpty() && newCode.isEmpty()) {
+      throw PipelineErrors.usage(
+          "Cannot read the outcome panel " + file,
+          where + " has neither old_la_code nor new_la_code",
+          "Give every Local authority row an LA code");
+    }
+    if (oldCode.isEmpty()) {
+      Optional<String> known = LaCrosswalk.byNewCode(newCode).map(LaCodeEntry::oldLaCode);
+      if (known.isPresent()) {
+        return known.get();
+      }
+      panel.note(
+          file.getFileName()
+              + ": new_la_code "
+              + newCode
+              + " is not in the LA code crosswalk; used as given");
+      return newCode;
+    }
+    if (LaCrosswalk.byOldCode(oldCode).isEmpty()) {
+      panel.note(
+          file.getFileName()
+              + ": old_la_code "
+              + oldCode
+              + " is not in the LA code crosswalk; used as given");
+    }
+    return oldCode;
   }
 
   private static String cell(CSVRecord row, List<String> header, String column) {

@@ -1,6 +1,7 @@
 package org.soseval.pipeline.emmie;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.soseval.pipeline.compare.EffectRow;
 import org.soseval.pipeline.emmie.Emmie.Dimension;
 import org.soseval.pipeline.emmie.Emmie.Measure;
 import org.soseval.pipeline.instruments.CostAnalysis;
+import org.soseval.pipeline.instruments.PriceIndexFile;
 
 /**
  * The Economics dimension: the pilots' implementation costs in one price year (total, mean per LA,
@@ -58,16 +60,17 @@ final class Economics {
     long children = costs.stream().mapToLong(cost -> cost.childrenWorkedWith().orElse(0)).sum();
     long trained = costs.stream().mapToLong(cost -> cost.staffTrained().orElse(0)).sum();
     boolean unitCosts = false;
-    String prices = String.format(Locale.ROOT, "%d-%02d prices", year - 1, year % 100);
+    PriceIndexFile index = PriceIndexFile.shipped();
+    String prices = CostAnalysis.prices(index.index(), year);
     sentences.add(
         String.format(
             Locale.ROOT,
-            "Implementation cost £%s in %d pilots (£%s per LA, %s, %d cost categories)",
+            "Implementation cost £%s in %d pilots (£%s per LA, %d cost categories), in %s",
             Emmie.number(total),
             costs.size(),
             Emmie.number(perLa),
-            prices,
-            categories));
+            categories,
+            prices));
     if (costs.stream().allMatch(cost -> cost.childrenWorkedWith().isPresent()) && children > 0) {
       unitCosts = true;
       measures.add(Measure.of("cost_per_child_gbp", total / children, costs.size()));
@@ -127,6 +130,20 @@ final class Economics {
             + " "
             + Emmie.levelSentence("economics", level),
         measures,
-        Map.of("price_year", prices));
+        priceDetails(index, year));
+  }
+
+  /** The price year and the index that uprated the costs, for emmie.json (in this order). */
+  private static Map<String, Object> priceDetails(PriceIndexFile index, int year) {
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("name", index.index().name());
+    source.put("status", index.illustrative() ? "illustrative" : "published");
+    source.put("source", index.source());
+    source.put("release", index.release());
+    source.put("url", index.url());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("price_year", String.format(Locale.ROOT, "%d-%02d prices", year - 1, year % 100));
+    details.put("price_index", source);
+    return details;
   }
 }

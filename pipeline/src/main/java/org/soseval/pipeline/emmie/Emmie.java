@@ -26,7 +26,6 @@ import org.soseval.pipeline.instruments.InstrumentAnalysis;
 import org.soseval.pipeline.instruments.InstrumentSchema;
 import org.soseval.pipeline.instruments.InstrumentSet;
 import org.soseval.pipeline.instruments.LaGroups;
-import org.soseval.pipeline.instruments.Pseudonymiser;
 import org.soseval.pipeline.publish.EesFile;
 import org.soseval.pipeline.publish.EesFile.Column;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
@@ -130,19 +129,17 @@ public final class Emmie {
   public record Result(List<Entry> entries, Path json, Path csv, InstrumentSet instruments) {}
 
   /**
-   * Reads the instruments under {@code instrumentFolders} (deposits trees or instrument folders),
-   * analyses and publishes them under {@code out/publish/}, reads the config's CMO file, and writes
-   * the EMMIE summary beside the evaluation's outputs.
+   * Analyses the instruments (read from the lake by {@code InstrumentLake.read}, or from files by
+   * {@code InstrumentSet.read}) and publishes them under {@code out/publish/}, reads the config's
+   * CMO file, and writes the EMMIE summary beside the evaluation's outputs.
    */
   public static Result run(
       EvaluationConfig config,
       Evaluation.Result evaluation,
-      List<Path> instrumentFolders,
+      InstrumentSet set,
       Path out,
-      Pseudonymiser pseudonymiser,
       Progress progress) {
     Path publish = out.resolve("publish");
-    InstrumentSet set = InstrumentSet.read(instrumentFolders, pseudonymiser);
     set.report().forEach(line -> progress.report("instruments: " + line));
     Optional<InstrumentAnalysis.Results> instruments = Optional.empty();
     if (!set.isEmpty()) {

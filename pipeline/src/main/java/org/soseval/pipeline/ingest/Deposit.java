@@ -12,6 +12,7 @@ final class Deposit {
     SSDA903,
     /** A whole SSDA903 return as one XML. */
     SSDA903_XML,
+    INSTRUMENT,
     IGNORED,
     UNKNOWN
   }
@@ -20,6 +21,7 @@ final class Deposit {
   final String name;
   Kind kind = Kind.UNKNOWN;
   Optional<Ssda903Ingester.Match> table = Optional.empty();
+  Optional<String> instrument = Optional.empty();
   Optional<String> la = Optional.empty();
   Optional<Integer> year = Optional.empty();
   Optional<String> rejection = Optional.empty();
@@ -35,6 +37,7 @@ final class Deposit {
       case CIN_CENSUS -> "cin_census";
       case SSDA903 -> "ssda903/" + table.map(match -> match.table().name()).orElse("?");
       case SSDA903_XML -> "ssda903";
+      case INSTRUMENT -> "instrument" + instrument.map(name -> "/" + name).orElse("");
       case IGNORED -> "ignored";
       case UNKNOWN -> "unknown";
     };

@@ -93,6 +93,7 @@ public final class Ingest {
     List<LakeTable> all = new ArrayList<>();
     tables.cinLayout.tables().values().forEach(table -> all.add(table.lake()));
     all.addAll(new Ssda903Ingester(tables.ssdaSchema, tables.ssdaSpec, null).lakeTables().values());
+    all.addAll(InstrumentIngester.lakeTables());
     return all;
   }
 
@@ -129,6 +130,7 @@ public final class Ingest {
     LakeStage stage = LakeStage.create(spark, lakeRoot, runId, checkpoint);
     CinIngester cin = new CinIngester(cinSchema, cinSpec, cinLayout, pseudonymiser);
     Ssda903Ingester ssda = new Ssda903Ingester(ssdaSchema, ssdaSpec, pseudonymiser);
+    InstrumentIngester instruments = new InstrumentIngester(pseudonymiser);
     Pending pending = new Pending(stage);
     List<LedgerEntry> entries = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
@@ -168,6 +170,8 @@ public final class Ingest {
             schemaVersion = "ssda903/" + year;
             replaced.addAll(partitions(deposit.kindName(), la, year));
             notes.messages().forEach(note -> warnings.add(deposit.name + ": " + note));
+          } else if (deposit.kind == Deposit.Kind.INSTRUMENT) {
+            schemaVersion = instrument(instruments, deposit, sink, replaced);
           } else {
             Ssda903Ingester.Match match = deposit.table.orElseThrow();
             ssda.ingest(
@@ -232,6 +236,18 @@ public final class Ingest {
       throw e;
     }
     return new IngestResult(entries, warnings, byRule, recovered);
+  }
+
+  /** Ingests an instrument file; returns its schema version. */
+  private static String instrument(
+      InstrumentIngester instruments, Deposit deposit, RowSink sink, Set<Partition> replaced)
+      throws FileRejected {
+    InstrumentIngester.Read read = instruments.ingest(deposit.path, deposit.name, deposit.la, sink);
+    deposit.instrument = Optional.of(read.instrument());
+    deposit.la = read.la();
+    deposit.year = read.year();
+    replaced.addAll(read.partitions());
+    return read.schemaVersion();
   }
 
   private static LedgerEntry rejected(Deposit deposit, String sha, String reason) {
@@ -305,6 +321,10 @@ public final class Ingest {
     }
   }
 
+  private static String ledgerKey(LedgerEntry entry) {
+    return entry.kind() + "|" + entry.laCode().orElse("") + "|" + entry.collectionYear().orElse(0);
+  }
+
   /**
    * The previous ledger without the files read again and the files whose partitions this run
    * replaced, plus this run's.
@@ -312,15 +332,22 @@ public final class Ingest {
   private List<LedgerEntry> mergeLedger(
       List<LedgerEntry> previous, List<LedgerEntry> current, Set<Partition> replaced) {
     Set<String> files = new HashSet<>();
-    current.forEach(entry -> files.add(entry.file()));
+    Set<String> keys = new HashSet<>();
+    for (LedgerEntry entry : current) {
+      files.add(entry.file());
+      if (!entry.status().equals(LedgerEntry.REJECTED)) {
+        keys.add(ledgerKey(entry));
+      }
+    }
     List<LedgerEntry> merged = new ArrayList<>();
     for (LedgerEntry entry : previous) {
       boolean superseded =
-          entry.laCode().isPresent()
-              && entry.collectionYear().isPresent()
-              && partitions(entry.kind(), entry.laCode().get(), entry.collectionYear().get())
-                  .stream()
-                  .anyMatch(replaced::contains);
+          keys.contains(ledgerKey(entry))
+              || entry.laCode().isPresent()
+                  && entry.collectionYear().isPresent()
+                  && partitions(entry.kind(), entry.laCode().get(), entry.collectionYear().get())
+                      .stream()
+                      .anyMatch(replaced::contains);
       if (!files.contains(entry.file()) && !superseded) {
         merged.add(entry);
       }
@@ -438,8 +465,8 @@ public final class Ingest {
       return;
     }
     if (header.contains("LA_CODE")) {
-      // an evaluation instrument (survey, audit, ...): read by the instruments stage of evaluate
-      deposit.kind = Deposit.Kind.IGNORED;
+      deposit.kind = Deposit.Kind.INSTRUMENT; // survey, audit, ...: docs/instruments.md
+      deposit.la = PathHints.la(relative);
       return;
     }
     deposit.kind = Deposit.Kind.SSDA903;

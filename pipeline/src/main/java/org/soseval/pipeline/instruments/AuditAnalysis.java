@@ -20,7 +20,6 @@ import org.soseval.pipeline.stats.disclosure.Dimension;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
 import org.soseval.pipeline.stats.disclosure.ProtectedTable;
 import org.soseval.pipeline.stats.disclosure.PublishedValue;
-import org.soseval.pipeline.stats.interval.ProportionIntervals;
 
 /**
  * Case audits: the share of audited cases meeting each criterion (Wilson 95% interval; n/a excluded
@@ -146,27 +145,22 @@ public final class AuditAnalysis {
   }
 
   private static final List<Column> CRITERIA_COLUMNS =
-      List.of(
-          Column.filter("audit_round", "Audit round"),
-          Column.filter("comparison_group", "Pilot or comparison LAs"),
-          Column.filter("criterion_group", "Mapping or safety plan"),
-          Column.filter("criterion", "Audit criterion"),
-          Column.indicator("cases_rated", "Cases where the criterion applies", "Counts", "", 0),
-          Column.indicator("met", "Cases meeting the criterion", "Counts", "", 0),
-          Column.indicator("partly", "Cases partly meeting the criterion", "Counts", "", 0),
-          Column.indicator("percent_met", "Percent of cases meeting the criterion", "Met", "%", 1),
-          Column.indicator("lower_ci", "Lower 95% limit (Wilson)", "Met", "%", 1),
-          Column.indicator("upper_ci", "Upper 95% limit (Wilson)", "Met", "%", 1),
-          Column.indicator("change_pp", "Change since the first round", "Change", "pp", 1),
-          Column.indicator(
-              "change_lower_ci", "Lower 95% limit of change (Newcombe)", "Change", "pp", 1),
-          Column.indicator(
-              "change_upper_ci", "Upper 95% limit of change (Newcombe)", "Change", "pp", 1));
+      EesRows.columns(
+          List.of(
+              Column.filter("audit_round", "Audit round"),
+              EesRows.GROUP,
+              Column.filter("criterion_group", "Mapping or safety plan"),
+              Column.filter("criterion", "Audit criterion"),
+              Column.indicator("cases_rated", "Cases where the criterion applies", "Counts", "", 0),
+              Column.indicator("met", "Cases meeting the criterion", "Counts", "", 0),
+              Column.indicator("partly", "Cases partly meeting the criterion", "Counts", "", 0)),
+          Share.columns("percent_met", "Percent of cases meeting the criterion", "Met"),
+          Share.changeColumns("round"));
 
   private static final List<Column> COMPOSITE_COLUMNS =
       List.of(
           Column.filter("audit_round", "Audit round"),
-          Column.filter("comparison_group", "Pilot or comparison LAs"),
+          EesRows.GROUP,
           Column.indicator("audits", "Audits with a mapping score", "Counts", "", 0),
           Column.indicator("mapping_score", "Mean mapping-quality score (0-100)", "Score", "", 1),
           Column.indicator("lower_ci", "Lower 95% limit (t)", "Score", "", 1),
@@ -273,36 +267,23 @@ public final class AuditAnalysis {
     cells.add(table.published(row, "applicable").text());
     cells.add(table.published(row, "met").text());
     cells.add(table.published(row, "partly").text());
-    PublishedValue percent = table.percent(Cell.of(row, "met"), Cell.of(row, "applicable"));
-    cells.add(percent.text());
     long[] c = now.of(row);
-    long applicable = c[0] + c[1] + c[2];
-    if (percent.number().isPresent()) {
-      Interval interval = ProportionIntervals.wilson(c[0], applicable, LEVEL);
-      cells.add(EesRows.number(100 * interval.lower(), 1));
-      cells.add(EesRows.number(100 * interval.upper(), 1));
-    } else {
-      cells.add(percent.text());
-      cells.add(percent.text());
-    }
-    if (before.isEmpty()) {
-      cells.addAll(List.of("z", "z", "z"));
-      return cells;
-    }
-    PublishedValue earlier =
-        before.get().table().percent(Cell.of(row, "met"), Cell.of(row, "applicable"));
-    if (earlier.number().isEmpty() || percent.number().isEmpty()) {
-      String symbol = earlier.number().isEmpty() ? earlier.text() : percent.text();
-      cells.addAll(List.of(symbol, symbol, symbol));
-      return cells;
-    }
-    long[] b = before.get().of(row);
-    long earlierApplicable = b[0] + b[1] + b[2];
-    Interval change =
-        SmallSampleIntervals.newcombe(b[0], earlierApplicable, c[0], applicable, LEVEL);
-    cells.add(EesRows.number(100.0 * c[0] / applicable - 100.0 * b[0] / earlierApplicable, 1));
-    cells.add(EesRows.number(100 * change.lower(), 1));
-    cells.add(EesRows.number(100 * change.upper(), 1));
+    Share share =
+        new Share(
+            table.percent(Cell.of(row, "met"), Cell.of(row, "applicable")),
+            c[0],
+            c[0] + c[1] + c[2]);
+    cells.addAll(share.cells());
+    cells.addAll(
+        share.changeSince(
+            before.map(
+                earlier -> {
+                  long[] b = earlier.of(row);
+                  return new Share(
+                      earlier.table().percent(Cell.of(row, "met"), Cell.of(row, "applicable")),
+                      b[0],
+                      b[0] + b[1] + b[2]);
+                })));
     return cells;
   }
 

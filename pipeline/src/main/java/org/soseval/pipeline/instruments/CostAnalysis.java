@@ -1,15 +1,10 @@
 package org.soseval.pipeline.instruments;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -24,9 +19,10 @@ import org.soseval.pipeline.stats.economics.PriceIndex;
 /**
  * Implementation costs (methods.md section 8): each line is {@code amount_gbp} or {@code hours x
  * unit_cost_gbp} in its {@code price_year}, uprated to one price year with a {@link PriceIndex}
- * ({@code data-schemas/instruments/price_index.csv}, illustrative until replaced), then summed by
- * category and LA; cost per child worked with (caseload) and per social worker trained (the core
- * course's latest staff trained); pooled per group as total cost over total children (or staff).
+ * ({@code data-schemas/instruments/price_index.yaml}, illustrative until replaced; the tables'
+ * labels name the index), then summed by category and LA; cost per child worked with (caseload) and
+ * per social worker trained (the core course's latest staff trained); pooled per group as total
+ * cost over total children (or staff).
  *
  * <p>Costs of an LA are not about individuals, so no count suppression applies; amounts are shown
  * to the whole pound.
@@ -58,28 +54,14 @@ public final class CostAnalysis {
     }
   }
 
-  /** The price index shipped with the schemas. */
+  /** The price index shipped with the schemas ({@link PriceIndexFile}; illustrative for now). */
   public static PriceIndex priceIndex() {
-    String resource = "schemas/instruments/price_index.csv";
-    Map<Integer, Double> values = new TreeMap<>();
-    try (InputStream in = CostAnalysis.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is not on the class path");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.startsWith("#") || line.startsWith("year") || line.isBlank()) {
-          continue;
-        }
-        String[] parts = line.split(",");
-        values.put(Integer.parseInt(parts[0].trim()), Double.parseDouble(parts[1].trim()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + resource, e);
-    }
-    return PriceIndex.of(
-        "illustrative 2% a year (data-schemas/instruments/price_index.csv)", values);
+    return PriceIndexFile.shipped().index();
+  }
+
+  /** How outputs name {@code year}'s prices and the index: {@code 2015-16 prices (name)}. */
+  public static String prices(PriceIndex index, int year) {
+    return String.format(Locale.ROOT, "%d-%02d prices (%s)", year - 1, year % 100, index.name());
   }
 
   /**
@@ -206,12 +188,11 @@ public final class CostAnalysis {
         }
       }
     }
-    String prices =
-        year - 1 + "-" + String.format(java.util.Locale.ROOT, "%02d", year % 100) + " prices";
+    String prices = prices(index, year);
     EesFile.write(
         publish.resolve(FILE),
         List.of(
-            Column.filter("comparison_group", "Pilot or comparison LAs"),
+            EesRows.GROUP,
             Column.filter("cost_category", "Cost category"),
             Column.indicator("authorities", "LAs", "Counts", "", 0),
             Column.indicator("cost_gbp", "Cost, " + prices, "Cost", "£", 0),

@@ -6,11 +6,15 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.soseval.pipeline.geography.LocalAuthorities;
 import org.soseval.pipeline.geography.LocalAuthority;
+import org.soseval.pipeline.publish.EesFile.Column;
 import org.soseval.pipeline.stats.disclosure.DisplayRounding;
 import org.soseval.pipeline.stats.disclosure.PublishedValue;
 
 /** The EES identifier cells and number formatting shared by the instrument tables. */
 final class EesRows {
+  /** The filter that keeps pooled rows of pilots and comparison LAs apart. */
+  static final Column GROUP = Column.filter("comparison_group", "Pilot or comparison LAs");
+
   private EesRows() {}
 
   /** Time and geography cells of a row about {@code la}, or the national row when empty. */
@@ -30,6 +34,16 @@ final class EesRows {
     cells.add(authority.map(LocalAuthority::gssCode).orElse(""));
     cells.add(authority.map(LocalAuthority::name).orElse(""));
     return cells;
+  }
+
+  /** The columns of {@code parts}, in order. */
+  @SafeVarargs
+  static List<Column> columns(List<Column>... parts) {
+    List<Column> all = new ArrayList<>();
+    for (List<Column> part : parts) {
+      all.addAll(part);
+    }
+    return List.copyOf(all);
   }
 
   /** Half-up to {@code decimals} places; {@code x} when not finite. */

@@ -129,7 +129,7 @@ public final class ImplementationAnalysis {
         publish.resolve(FILE),
         List.of(
             Column.filter("wave", "Rating wave"),
-            Column.filter("comparison_group", "Pilot or comparison LAs"),
+            EesRows.GROUP,
             Column.filter("element", "Implementation element (Total = mean of elements)"),
             Column.indicator("raters", "Raters (LA rows) or LAs (national rows)", "Counts", "", 0),
             Column.indicator("score", "Mean score (0-10)", "Score", "", 1),

@@ -3,6 +3,7 @@ package org.soseval.pipeline.instruments;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -33,6 +35,8 @@ import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.PipelineException;
 import org.soseval.pipeline.instruments.InstrumentSchema.Column;
 import org.soseval.pipeline.instruments.InstrumentSchema.Item;
+import org.soseval.pipeline.instruments.InstrumentSchema.Type;
+import org.soseval.pipeline.privacy.Pseudonymiser;
 
 /**
  * Reads one instrument CSV: recognises the instrument by its column set (and, for the two surveys,
@@ -43,15 +47,21 @@ import org.soseval.pipeline.instruments.InstrumentSchema.Item;
  *
  * <p>Encoding: UTF-8 with or without a byte-order mark; a file that is not valid UTF-8 is read as
  * Windows-1252 with a warning (product.md "Ingest rules"); UTF-16 and binary files are rejected.
- * Dates are ISO {@code yyyy-mm-dd} or {@code dd/mm/yyyy}; codes match case-insensitively and are
- * stored as the code list spells them; an integer may be written {@code 10.0}.
+ * Dates are ISO {@code yyyy-mm-dd} or {@code d/m/yyyy} (as ingest reads the returns), and not after
+ * today; codes match case-insensitively and are stored as the code list spells them; an integer may
+ * be written {@code 10.0}; numbers are normalised ({@code 7.50} is {@code 7.5}). Identifiers are
+ * pseudonymised with {@link Pseudonymiser#local} in their column's namespace, keyed by the row's
+ * LA. Rejected rows are kept as the quarantine shows them ({@link InstrumentFile#rejected}).
  */
 public final class InstrumentReader {
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
   private static final DateTimeFormatter UK_DATE =
-      DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
   private static final Pattern LA_CODE = Pattern.compile("\\d{3}");
+
+  /** What a quarantined row shows for an identifier that failed its rule (it may be a name). */
+  static final String WITHHELD = "(invalid value withheld)";
 
   /** Column names that carry direct identifiers: a file with one is refused (product.md). */
   private static final Pattern DIRECT_IDENTIFIER =
@@ -295,10 +305,12 @@ public final class InstrumentReader {
       Pseudonymiser pseudonymiser,
       List<String> warnings) {
     List<InstrumentRow> rows = new ArrayList<>();
+    List<InstrumentRow> rejected = new ArrayList<>();
     List<RowProblem> problems = new ArrayList<>();
     Map<String, Long> firstLineOfKey = new HashMap<>();
     Map<String, Map<String, String>> valuesOfKey = new HashMap<>();
     long read = 0;
+    int laIndex = header.indexOf("la_code");
     for (int r = 1; r < records.size(); r++) {
       CSVRecord record = records.get(r);
       long line = r + 1L; // the header is line 1 (a quoted line break would shift this)
@@ -307,13 +319,12 @@ public final class InstrumentReader {
       }
       read++;
       List<RowProblem> rowProblems = new ArrayList<>();
+      Map<String, String> values = new LinkedHashMap<>();
+      Map<String, String> shown = new LinkedHashMap<>();
       if (blank(record)) {
         rowProblems.add(new RowProblem(file, line, "(row)", "blank-row", "", "the row is blank"));
-        problems.addAll(rowProblems);
-        continue;
-      }
-      if (record.size() != header.size()) {
-        problems.add(
+      } else if (record.size() != header.size()) {
+        rowProblems.add(
             new RowProblem(
                 file,
                 line,
@@ -325,52 +336,59 @@ public final class InstrumentReader {
                     "the row has %d cells, the header %d",
                     record.size(),
                     header.size())));
-        continue;
-      }
-      Map<String, String> values = new LinkedHashMap<>();
-      for (Column column : schema.columns()) {
-        int index = header.indexOf(column.name());
-        String raw = index < 0 ? "" : record.get(index).trim();
-        check(file, line, schema, column, raw, pseudonymiser, rowProblems)
-            .ifPresent(value -> values.put(column.name(), value));
-      }
-      if (rowProblems.isEmpty()) {
-        rowRules(file, line, schema, values, rowProblems);
-      }
-      if (rowProblems.isEmpty()) {
-        StringBuilder key = new StringBuilder();
-        schema.key().forEach(column -> key.append(values.get(column)).append('\u0000'));
-        Long first = firstLineOfKey.putIfAbsent(key.toString(), line);
-        if (first != null) {
-          boolean identical = valuesOfKey.get(key.toString()).equals(values);
-          rowProblems.add(
-              new RowProblem(
-                  file,
-                  line,
-                  "(row)",
-                  identical ? "duplicate-row" : "duplicate-key",
-                  "",
-                  String.format(
-                      Locale.ROOT,
-                      "%s line %d (the same %s); the first is kept",
-                      identical ? "repeats" : "conflicts with",
-                      first,
-                      schema.key())));
-        } else {
-          valuesOfKey.put(key.toString(), values);
+        for (Column column : schema.columns()) {
+          int index = header.indexOf(column.name());
+          String raw = index < 0 || index >= record.size() ? "" : record.get(index).trim();
+          shown.put(column.lakeName(), column.kind() == Type.IDENTIFIER ? WITHHELD : raw);
+        }
+      } else {
+        String la = laIndex < 0 ? "" : record.get(laIndex).trim();
+        for (Column column : schema.columns()) {
+          int index = header.indexOf(column.name());
+          String raw = index < 0 ? "" : record.get(index).trim();
+          int before = rowProblems.size();
+          Optional<String> value =
+              check(file, line, schema, column, raw, la, pseudonymiser, rowProblems);
+          value.ifPresent(v -> values.put(column.name(), v));
+          boolean failed = rowProblems.size() > before;
+          shown.put(
+              column.lakeName(),
+              !failed ? value.orElse("") : column.kind() == Type.IDENTIFIER ? WITHHELD : raw);
+        }
+        if (rowProblems.isEmpty()) {
+          rowRules(file, line, schema, values, rowProblems);
+        }
+        if (rowProblems.isEmpty()) {
+          String key = schema.keyOf(values);
+          Long first = firstLineOfKey.putIfAbsent(key, line);
+          if (first != null) {
+            boolean identical = valuesOfKey.get(key).equals(values);
+            rowProblems.add(
+                new RowProblem(
+                    file,
+                    line,
+                    "(row)",
+                    identical ? "duplicate-row" : "duplicate-key",
+                    "",
+                    String.format(
+                        Locale.ROOT,
+                        "%s line %d (the same %s); the first is kept",
+                        identical ? "repeats" : "conflicts with",
+                        first,
+                        schema.key())));
+          } else {
+            valuesOfKey.put(key, values);
+          }
         }
       }
       if (rowProblems.isEmpty()) {
         rows.add(new InstrumentRow(line, values));
       } else {
         problems.addAll(rowProblems);
+        rejected.add(new InstrumentRow(line, shown));
       }
     }
-    InstrumentFile result = new InstrumentFile(file, schema, rows, problems, warnings, read);
-    if (result.rows().size() + result.rowsRejected() != read) {
-      throw new IllegalStateException("row accounting failed for " + file);
-    }
-    return result;
+    return new InstrumentFile(file, schema, rows, rejected, problems, warnings, read);
   }
 
   private static Optional<String> check(
@@ -379,6 +397,7 @@ public final class InstrumentReader {
       InstrumentSchema schema,
       Column column,
       String raw,
+      String la,
       Pseudonymiser pseudonymiser,
       List<RowProblem> problems) {
     String name = column.name();
@@ -412,7 +431,7 @@ public final class InstrumentReader {
                       + " like a name or free text"));
           return Optional.empty();
         }
-        return Optional.of(pseudonymiser.pseudonym(raw));
+        return Optional.of(pseudonymiser.local(column.pseudonym(), la, raw));
       }
       case DATE -> {
         Optional<LocalDate> date = parseDate(raw);
@@ -425,6 +444,19 @@ public final class InstrumentReader {
                   "date",
                   raw,
                   "'" + raw + "' is not a date (yyyy-mm-dd or dd/mm/yyyy)"));
+          return Optional.empty();
+        }
+        if (date.get().isAfter(LocalDate.now(ZoneId.of("Europe/London")))) {
+          problems.add(
+              new RowProblem(
+                  file,
+                  line,
+                  name,
+                  "future-date",
+                  raw,
+                  "'"
+                      + raw
+                      + "' is in the future: a date of something that has happened is needed"));
           return Optional.empty();
         }
         return Optional.of(date.get().toString());
@@ -469,7 +501,10 @@ public final class InstrumentReader {
                       plain(column.max()))));
           return Optional.empty();
         }
-        return Optional.of(integer ? Long.toString((long) value) : raw);
+        return Optional.of(
+            integer
+                ? Long.toString((long) value)
+                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
       }
       case CODE -> {
         for (InstrumentSchema.Code code : schema.codes().get(column.codes())) {

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * The layout of one evaluation instrument's CSV, read from {@code
  * data-schemas/instruments/<name>.yaml} (packaged under {@code schemas/instruments/}): its columns
- * with type and rules, the key that makes a row unique, code lists, and the item catalogue (survey
- * items, audit criteria, implementation elements or training courses).
+ * with type and rules, the key that makes a row unique, the column whose date (or year) places a
+ * row in a lake partition ({@code year_from}), code lists, and the item catalogue (survey items,
+ * audit criteria, implementation elements or training courses).
  */
 public record InstrumentSchema(
     String instrument,
@@ -28,6 +29,7 @@ public record InstrumentSchema(
     int version,
     List<Column> columns,
     List<String> key,
+    String yearFrom,
     List<String> rules,
     Map<String, List<Code>> codes,
     List<Scale> scales,
@@ -68,9 +70,16 @@ public record InstrumentSchema(
     ITEM
   }
 
+  /**
+   * A column.
+   *
+   * @param pseudonym for an identifier, the namespace of its pseudonym ({@code child} links to the
+   *     statutory returns' {@code child_key}; see {@code privacy.Pseudonymiser#local})
+   */
   public record Column(
       @JsonProperty(value = "name", required = true) String name,
       @JsonProperty(value = "type", required = true) String type,
+      @JsonProperty("pseudonym") String pseudonym,
       @JsonProperty("required") boolean required,
       @JsonProperty("codes") String codes,
       @JsonProperty("min") Double min,
@@ -82,6 +91,11 @@ public record InstrumentSchema(
 
     public Type kind() {
       return Type.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The lake's name for the column: an identifier {@code x_id} becomes {@code x_key}. */
+    public String lakeName() {
+      return kind() == Type.IDENTIFIER ? name.replaceFirst("_id$", "") + "_key" : name;
     }
   }
 
@@ -130,6 +144,7 @@ public record InstrumentSchema(
       @JsonProperty(value = "version", required = true) int version,
       @JsonProperty(value = "columns", required = true) List<Column> columns,
       @JsonProperty(value = "key", required = true) List<String> key,
+      @JsonProperty(value = "year_from", required = true) String yearFrom,
       @JsonProperty("rules") List<String> rules,
       @JsonProperty("codes") LinkedHashMap<String, List<Code>> codes,
       @JsonProperty("scales") List<Scale> scales,
@@ -167,6 +182,28 @@ public record InstrumentSchema(
     Set<String> required = new LinkedHashSet<>();
     columns.stream().filter(Column::required).forEach(column -> required.add(column.name()));
     return required;
+  }
+
+  /** The values of the key columns of a row, as one string (for finding repeated keys). */
+  public String keyOf(Map<String, String> values) {
+    StringBuilder text = new StringBuilder();
+    key.forEach(column -> text.append(values.getOrDefault(column, "")).append('\u0000'));
+    return text.toString();
+  }
+
+  /** A row's values keyed by lake column name (identifiers {@code x_id} as {@code x_key}). */
+  public Map<String, String> lakeValues(Map<String, String> values) {
+    Map<String, String> lake = new LinkedHashMap<>();
+    columns.forEach(column -> lake.put(column.lakeName(), values.getOrDefault(column.name(), "")));
+    return lake;
+  }
+
+  /** The column named {@code name}. */
+  public Column column(String name) {
+    return columns.stream()
+        .filter(column -> column.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(instrument + " has no column " + name));
   }
 
   public Optional<Item> item(String id) {
@@ -207,6 +244,7 @@ public record InstrumentSchema(
                 file.version(),
                 file.columns(),
                 file.key(),
+                file.yearFrom(),
                 file.rules() == null ? List.of() : file.rules(),
                 file.codes() == null ? new LinkedHashMap<>() : file.codes(),
                 file.scales() == null ? List.of() : file.scales(),
@@ -227,9 +265,23 @@ public record InstrumentSchema(
         throw new IllegalStateException(resource + ": key column " + column + " is not a column");
       }
     }
+    if (!names.contains(yearFrom)
+        || !column(yearFrom).required()
+        || (column(yearFrom).kind() != Type.DATE && column(yearFrom).kind() != Type.INTEGER)) {
+      throw new IllegalStateException(
+          resource + ": year_from " + yearFrom + " must be a required date or integer column");
+    }
     List<String> ids = new ArrayList<>();
     for (Column column : columns) {
       column.kind();
+      if ((column.kind() == Type.IDENTIFIER) != (column.pseudonym() != null)) {
+        throw new IllegalStateException(
+            resource
+                + ": column "
+                + column.name()
+                + " needs a pseudonym namespace if, and only"
+                + " if, it is an identifier");
+      }
       if (column.kind() == Type.CODE && !codes.containsKey(column.codes())) {
         throw new IllegalStateException(
             resource + ": column " + column.name() + " uses unknown code list " + column.codes());

@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.soseval.pipeline.privacy.Pseudonymiser;
 
 /**
  * Every instrument file under one or more folders, read and validated. A folder is either an {@code
@@ -18,8 +20,9 @@ import java.util.stream.Stream;
  * folder sits in an LA folder (three digits), each row's {@code la_code} must be that LA ({@code
  * la-code-folder}).
  *
- * <p>This is the seam for lake ingest: it yields validated, pseudonymised rows per instrument and a
- * ledger per file; writing them to Parquet is the ingest stage's job.
+ * <p>A row whose key an earlier file already gave is rejected ({@code duplicate-key}), as within a
+ * file. Ingest reads each deposited file with {@link InstrumentReader} and the same checks and
+ * writes the lake; {@link InstrumentLake#read} reads the lake back into a set.
  */
 public record InstrumentSet(
     List<InstrumentFile> files, List<FileProblem> rejectedFiles, List<RowProblem> problems) {
@@ -31,11 +34,17 @@ public record InstrumentSet(
     problems = List.copyOf(problems);
   }
 
+  /** No instruments. */
+  public static InstrumentSet empty() {
+    return new InstrumentSet(List.of(), List.of(), List.of());
+  }
+
   /** Reads every instrument file under the folders, in path order. */
   public static InstrumentSet read(List<Path> folders, Pseudonymiser pseudonymiser) {
     List<InstrumentFile> files = new ArrayList<>();
     List<FileProblem> rejected = new ArrayList<>();
     List<RowProblem> problems = new ArrayList<>();
+    Map<String, String> keys = new HashMap<>();
     for (Path folder : folders) {
       for (Path csv : csvFiles(folder)) {
         InstrumentReader.Result result = InstrumentReader.attempt(csv, pseudonymiser);
@@ -43,7 +52,7 @@ public record InstrumentSet(
         if (result.file().isEmpty()) {
           continue;
         }
-        InstrumentFile file = folderCheck(result.file().get());
+        InstrumentFile file = folderCheck(result.file().get()).withKeysNotIn(keys, csv.toString());
         files.add(file);
         problems.addAll(file.problems());
       }
@@ -109,25 +118,7 @@ public record InstrumentSet(
         || !laFolder.getFileName().toString().matches("\\d{3}")) {
       return file;
     }
-    String la = laFolder.getFileName().toString();
-    List<InstrumentRow> rows = new ArrayList<>();
-    List<RowProblem> problems = new ArrayList<>(file.problems());
-    for (InstrumentRow row : file.rows()) {
-      if (row.la().equals(la)) {
-        rows.add(row);
-      } else {
-        problems.add(
-            new RowProblem(
-                file.file(),
-                row.line(),
-                "la_code",
-                "la-code-folder",
-                row.la(),
-                "LA " + row.la() + " in the folder of LA " + la));
-      }
-    }
-    return new InstrumentFile(
-        file.file(), file.schema(), rows, problems, file.warnings(), file.rowsRead());
+    return file.withinLa(laFolder.getFileName().toString());
   }
 
   private static List<Path> csvFiles(Path folder) {

@@ -12,12 +12,10 @@ import org.soseval.pipeline.calendar.ReportingYears;
 import org.soseval.pipeline.instruments.InstrumentSchema.Item;
 import org.soseval.pipeline.publish.EesFile;
 import org.soseval.pipeline.publish.EesFile.Column;
-import org.soseval.pipeline.stats.Interval;
 import org.soseval.pipeline.stats.disclosure.DerivedValues;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
 import org.soseval.pipeline.stats.disclosure.DisplayRounding;
 import org.soseval.pipeline.stats.disclosure.PublishedValue;
-import org.soseval.pipeline.stats.interval.ProportionIntervals;
 import org.soseval.pipeline.stats.survey.CronbachAlpha;
 import org.soseval.pipeline.stats.survey.LikertCounts;
 import org.soseval.pipeline.stats.survey.LikertResponse;
@@ -36,7 +34,6 @@ import org.soseval.pipeline.stats.survey.LikertResponse;
 public final class SurveyAnalysis {
   static final String ITEMS_FILE = "survey_items.csv";
   static final String RELIABILITY_FILE = "survey_reliability.csv";
-  private static final double LEVEL = 0.95;
   private static final String TOTAL = "Total";
 
   private SurveyAnalysis() {}
@@ -95,32 +92,28 @@ public final class SurveyAnalysis {
   }
 
   private static final List<Column> ITEM_COLUMNS =
-      List.of(
-          Column.filter("survey", "Survey"),
-          Column.filter("wave", "Survey wave"),
-          Column.filter("comparison_group", "Pilot or comparison LAs"),
-          Column.filter("scale", "Scale (domain)"),
-          Column.filter("item", "Survey item"),
-          Column.indicator("respondents", "Responding units", "Counts", "", 0),
-          Column.indicator("base", "Valid answers (1-5): the base", "Counts", "", 0),
-          Column.indicator("agreeing", "Agree or strongly agree", "Counts", "", 0),
-          Column.indicator("percent_agreeing", "Percent agreeing", "Agreement", "%", 1),
-          Column.indicator("lower_ci", "Lower 95% limit (Wilson)", "Agreement", "%", 1),
-          Column.indicator("upper_ci", "Upper 95% limit (Wilson)", "Agreement", "%", 1),
-          Column.indicator("dont_know", "Don't know", "Counts", "", 0),
-          Column.indicator("item_nonresponse", "Item left blank", "Counts", "", 0),
-          Column.indicator("unit_response_rate", "Unit response rate", "Response", "%", 1),
-          Column.indicator("change_pp", "Change since the first wave", "Change", "pp", 1),
-          Column.indicator(
-              "change_lower_ci", "Lower 95% limit of change (Newcombe)", "Change", "pp", 1),
-          Column.indicator(
-              "change_upper_ci", "Upper 95% limit of change (Newcombe)", "Change", "pp", 1));
+      EesRows.columns(
+          List.of(
+              Column.filter("survey", "Survey"),
+              Column.filter("wave", "Survey wave"),
+              EesRows.GROUP,
+              Column.filter("scale", "Scale (domain)"),
+              Column.filter("item", "Survey item"),
+              Column.indicator("respondents", "Responding units", "Counts", "", 0),
+              Column.indicator("base", "Valid answers (1-5): the base", "Counts", "", 0),
+              Column.indicator("agreeing", "Agree or strongly agree", "Counts", "", 0)),
+          Share.columns("percent_agreeing", "Percent agreeing", "Agreement"),
+          List.of(
+              Column.indicator("dont_know", "Don't know", "Counts", "", 0),
+              Column.indicator("item_nonresponse", "Item left blank", "Counts", "", 0),
+              Column.indicator("unit_response_rate", "Unit response rate", "Response", "%", 1)),
+          Share.changeColumns("wave"));
 
   private static final List<Column> RELIABILITY_COLUMNS =
       List.of(
           Column.filter("survey", "Survey"),
           Column.filter("wave", "Survey wave"),
-          Column.filter("comparison_group", "Pilot or comparison LAs"),
+          EesRows.GROUP,
           Column.filter("scale", "Scale (domain)"),
           Column.indicator("items", "Items in the scale", "Scale", "", 0),
           Column.indicator("complete_cases", "Respondents answering every item", "Scale", "", 0),
@@ -282,6 +275,11 @@ public final class SurveyAnalysis {
       return DerivedValues.percent(count.agreeing(), false, count.valid(), false, profile);
     }
 
+    Share share() {
+      LikertCounts count = count();
+      return new Share(percent(), count.agreeing(), count.valid());
+    }
+
     /** A count shown with the percentage: c when the percentage is not published. */
     String withPercent(long value) {
       PublishedValue percent = percent();
@@ -342,40 +340,13 @@ public final class SurveyAnalysis {
     cells.add(unit.withPercent(counts.respondents()));
     cells.add(unit.withPercent(counts.valid()));
     cells.add(unit.withPercent(counts.agreeing()));
-    PublishedValue percent = unit.percent();
-    cells.add(percent.text());
-    if (percent.number().isPresent()) {
-      Interval interval = ProportionIntervals.wilson(counts.agreeing(), counts.valid(), LEVEL);
-      cells.add(EesRows.number(100 * interval.lower(), 1));
-      cells.add(EesRows.number(100 * interval.upper(), 1));
-    } else {
-      cells.add(percent.text());
-      cells.add(percent.text());
-    }
+    Share share = unit.share();
+    cells.addAll(share.cells());
     cells.add(unit.alone(counts.dontKnow() + counts.notApplicable()));
     cells.add(unit.alone(counts.missing()));
     long[] response = unit.unitResponse();
     cells.add(DerivedValues.percent(response[1], false, response[0], false, unit.profile()).text());
-    if (first.isEmpty()) {
-      cells.addAll(List.of("z", "z", "z"));
-    } else {
-      PublishedValue before = first.get().percent();
-      LikertCounts earlier = first.get().count();
-      if (before.number().isEmpty() || percent.number().isEmpty()) {
-        String symbol = before.number().isEmpty() ? before.text() : percent.text();
-        cells.addAll(List.of(symbol, symbol, symbol));
-      } else {
-        Interval change =
-            SmallSampleIntervals.newcombe(
-                earlier.agreeing(), earlier.valid(), counts.agreeing(), counts.valid(), LEVEL);
-        double pp =
-            100.0 * counts.agreeing() / counts.valid()
-                - 100.0 * earlier.agreeing() / earlier.valid();
-        cells.add(EesRows.number(pp, 1));
-        cells.add(EesRows.number(100 * change.lower(), 1));
-        cells.add(EesRows.number(100 * change.upper(), 1));
-      }
-    }
+    cells.addAll(share.changeSince(first.map(Unit::share)));
     return cells;
   }
 

@@ -10,14 +10,11 @@ import org.soseval.pipeline.calendar.ReportingYears;
 import org.soseval.pipeline.instruments.InstrumentSchema.Item;
 import org.soseval.pipeline.publish.EesFile;
 import org.soseval.pipeline.publish.EesFile.Column;
-import org.soseval.pipeline.stats.Interval;
 import org.soseval.pipeline.stats.disclosure.Cell;
 import org.soseval.pipeline.stats.disclosure.CountTable;
 import org.soseval.pipeline.stats.disclosure.Dimension;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
 import org.soseval.pipeline.stats.disclosure.ProtectedTable;
-import org.soseval.pipeline.stats.disclosure.PublishedValue;
-import org.soseval.pipeline.stats.interval.ProportionIntervals;
 
 /**
  * Training reach: for each LA and course, the latest record's {@code staff_trained /
@@ -111,14 +108,13 @@ public final class TrainingAnalysis {
     }
     EesFile.write(
         publish.resolve(FILE),
-        List.of(
-            Column.filter("comparison_group", "Pilot or comparison LAs"),
-            Column.filter("course", "Course"),
-            Column.indicator("staff_in_scope", "Staff in scope", "Counts", "", 0),
-            Column.indicator("staff_trained", "Staff trained", "Counts", "", 0),
-            Column.indicator("reach_percent", "Percent of staff in scope trained", "Reach", "%", 1),
-            Column.indicator("lower_ci", "Lower 95% limit (Wilson)", "Reach", "%", 1),
-            Column.indicator("upper_ci", "Upper 95% limit (Wilson)", "Reach", "%", 1)),
+        EesRows.columns(
+            List.of(
+                EesRows.GROUP,
+                Column.filter("course", "Course"),
+                Column.indicator("staff_in_scope", "Staff in scope", "Counts", "", 0),
+                Column.indicator("staff_trained", "Staff trained", "Counts", "", 0)),
+            Share.columns("reach_percent", "Percent of staff in scope trained", "Reach")),
         rows);
     return reach;
   }
@@ -136,16 +132,12 @@ public final class TrainingAnalysis {
     cells.addAll(List.of(group, item.id()));
     cells.add(table.published(label, "in_scope").text());
     cells.add(table.published(label, "trained").text());
-    PublishedValue percent = table.percent(Cell.of(label, "trained"), Cell.of(label, "in_scope"));
-    cells.add(percent.text());
-    if (percent.number().isPresent()) {
-      Interval interval = ProportionIntervals.wilson(trained, inScope, 0.95);
-      cells.add(EesRows.number(100 * interval.lower(), 1));
-      cells.add(EesRows.number(100 * interval.upper(), 1));
-    } else {
-      cells.add(percent.text());
-      cells.add(percent.text());
-    }
+    cells.addAll(
+        new Share(
+                table.percent(Cell.of(label, "trained"), Cell.of(label, "in_scope")),
+                trained,
+                inScope)
+            .cells());
     return cells;
   }
 }

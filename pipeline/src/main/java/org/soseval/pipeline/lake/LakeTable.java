@@ -18,6 +18,7 @@ public record LakeTable(String folder, List<Column> columns) {
   public enum Type {
     STRING,
     INTEGER,
+    DOUBLE,
     DATE,
     BOOLEAN,
     STRING_MAP;
@@ -26,6 +27,7 @@ public record LakeTable(String folder, List<Column> columns) {
       return switch (this) {
         case STRING -> DataTypes.StringType;
         case INTEGER -> DataTypes.IntegerType;
+        case DOUBLE -> DataTypes.DoubleType;
         case DATE -> DataTypes.DateType;
         case BOOLEAN -> DataTypes.BooleanType;
         case STRING_MAP -> DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType);

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
+import org.soseval.pipeline.charts.Chart;
 import org.soseval.pipeline.charts.ChartFiles;
+import org.soseval.pipeline.charts.ChartStyle;
 import org.soseval.pipeline.charts.YearFormat;
 import org.soseval.pipeline.compare.EffectDirection;
 import org.soseval.pipeline.compare.EffectRow;
@@ -43,6 +45,7 @@ final class HtmlReport {
       ReportEvidence evidence,
       List<OutcomeFindings> outcomes,
       Map<String, ReportCharts.OutcomeCharts> charts,
+      Map<String, ChartFiles> evidenceCharts,
       Provenance provenance,
       String css) {}
 
@@ -155,12 +158,7 @@ final class HtmlReport {
       return "Implementation and fidelity, costs and the EMMIE summary are reported in sections 3"
           + " to 5.";
     }
-    String list =
-        missing.size() == 1
-            ? missing.get(0)
-            : String.join(", ", missing.subList(0, missing.size() - 1))
-                + " or "
-                + missing.get(missing.size() - 1);
+    String list = ReportFormat.listed(missing, "or");
     return "No evidence was supplied on "
         + list
         + ": this report speaks to effects on outcomes only.";
@@ -462,6 +460,14 @@ final class HtmlReport {
   }
 
   private void figure(ReportCharts.Drawn drawn) {
+    figure(drawn, ChartStyle.DESIGN_HEIGHT);
+  }
+
+  /**
+   * A chart and its caption; a chart taller than the standard gets class {@code h<height>}, which
+   * sizes it in the PDF (report.css).
+   */
+  private void figure(ReportCharts.Drawn drawn, int height) {
     if (drawn.files().isEmpty()) {
       html.paragraph(drawn.altText());
       return;
@@ -470,7 +476,11 @@ final class HtmlReport {
     figures++;
     String png = "charts/" + files.png().getFileName();
     html.open("figure", "id", "figure-" + figures);
-    html.empty("img", "src", png, "alt", drawn.altText());
+    if (height == ChartStyle.DESIGN_HEIGHT) {
+      html.empty("img", "src", png, "alt", drawn.altText());
+    } else {
+      html.empty("img", "src", png, "alt", drawn.altText(), "class", "h" + height);
+    }
     html.open("figcaption");
     html.text("Figure " + figures + ": " + drawn.title() + ". ");
     html.element("a", "Data (CSV)", "href", "charts/" + files.csv().getFileName());
@@ -583,6 +593,27 @@ final class HtmlReport {
 
   private void writeEvidence(EvidenceSection evidence) {
     evidence.paragraphs().forEach(html::paragraph);
+    for (EvidenceFigure figure : evidence.figures()) {
+      if (!figure.heading().isEmpty()) {
+        html.element("h3", figure.heading());
+      }
+      figure.paragraphs().forEach(html::paragraph);
+      Chart chart = figure.chart();
+      ChartFiles files = content.evidenceCharts().get(chart.name());
+      if (files == null) {
+        throw new IllegalStateException("chart " + chart.name() + " was not written");
+      }
+      figure(
+          new ReportCharts.Drawn(chart.title(), Optional.of(files), chart.altText()),
+          chart.height());
+      html.table(
+          ReportTable.of(
+              tableCaption(figure.table().caption()),
+              figure.table().headers(),
+              figure.table().rows()),
+          "class",
+          "figure-table");
+    }
     for (ReportTable table : evidence.tables()) {
       html.table(ReportTable.of(tableCaption(table.caption()), table.headers(), table.rows()));
     }
@@ -804,7 +835,7 @@ final class HtmlReport {
     items.add("Disclosure rules named in the config: " + config().disclosure() + ".");
     items.add(
         "The report shows estimates and means over groups of LAs, and LA-level estimates; it shows"
-            + " no counts of children.");
+            + " no counts of children from the statutory returns.");
     if (config().sources().publicDir().isPresent()) {
       items.add(
           "Values from DfE's published statistics are already public; DfE's suppressed cells"
@@ -814,6 +845,13 @@ final class HtmlReport {
       items.add(
           "Values from the evaluator's panel are copied into data/panel.csv as given: check them"
               + " against the disclosure rules before publishing this folder.");
+    }
+    if (!content.evidence().figures().isEmpty()) {
+      items.add(
+          "The instrument figures (self-ratings, case audits, costs, surveys) show the tables"
+              + " published under publish/ after disclosure control, cell for cell: a suppressed"
+              + " value is shown as its symbol (c), never as zero, and is not drawn. Survey"
+              + " percentages need a base of at least 10; pooled counts are rounded.");
     }
     html.list("ul", items);
     html.close("section");

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.soseval.pipeline.charts.Chart;
+import org.soseval.pipeline.charts.ChartFiles;
+import org.soseval.pipeline.charts.ChartWriter;
 import org.soseval.pipeline.compare.EffectEstimator;
 import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
@@ -99,6 +102,18 @@ public final class Report {
           findings.outcome(),
           ReportCharts.write(findings, firstImplementation, lastImplementation, source, charts));
     }
+    Map<String, ChartFiles> evidenceCharts = new LinkedHashMap<>();
+    ChartWriter writer = ChartWriter.create();
+    for (EvidenceFigure figure : input.evidence().figures()) {
+      Chart chart = figure.chart();
+      if (evidenceCharts.containsKey(chart.name()) || drawnNames(drawn).contains(chart.name())) {
+        throw new IllegalArgumentException(
+            "two charts of the report are named "
+                + chart.name()
+                + ": give each figure its own name");
+      }
+      evidenceCharts.put(chart.name(), writer.write(chart, charts));
+    }
     Provenance provenance = Provenance.of(input.config());
     String page =
         HtmlReport.render(
@@ -108,6 +123,7 @@ public final class Report {
                 input.evidence(),
                 outcomes,
                 drawn,
+                evidenceCharts,
                 provenance,
                 css()));
     Path index = folder.resolve(INDEX);
@@ -127,6 +143,21 @@ public final class Report {
     outputs.addAll(filesUnder(out, folder));
     Path manifest = RunManifest.write(out, clock, input.config(), provenance, outputs);
     return new Written(folder, index, pdf, manifest, pdfWarnings);
+  }
+
+  private static List<String> drawnNames(Map<String, ReportCharts.OutcomeCharts> drawn) {
+    List<String> names = new ArrayList<>();
+    for (ReportCharts.OutcomeCharts charts : drawn.values()) {
+      for (ReportCharts.Drawn chart :
+          List.of(charts.overTime(), charts.eventStudy(), charts.forest())) {
+        chart
+            .files()
+            .ifPresent(
+                files ->
+                    names.add(files.png().getFileName().toString().replaceFirst("\\.png$", "")));
+      }
+    }
+    return names;
   }
 
   private static String sourceNote(EvaluationConfig config) {

@@ -1,5 +1,7 @@
 package org.soseval.pipeline.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +23,15 @@ public record ReportEvidence(
     Objects.requireNonNull(implementation, "implementation is null");
     Objects.requireNonNull(costs, "costs is null");
     Objects.requireNonNull(emmie, "emmie is null");
+  }
+
+  /** Every figure of the three sections, in page order. */
+  public List<EvidenceFigure> figures() {
+    List<EvidenceFigure> figures = new ArrayList<>();
+    for (Optional<EvidenceSection> section : List.of(implementation, costs, emmie)) {
+      section.ifPresent(s -> figures.addAll(s.figures()));
+    }
+    return figures;
   }
 
   /** An evaluation with outcome data only: no instruments, no costs, no EMMIE summary. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.List;
 import java.util.Locale;
 
 /** Numbers as the report prints them: {@code Locale.ROOT}, half up, ASCII minus. */
@@ -55,5 +56,17 @@ final class ReportFormat {
   /** A confidence interval: "-14.9 to 5.6". */
   static String interval(double lower, double upper, int decimals) {
     return fixed(lower, decimals) + " to " + fixed(upper, decimals);
+  }
+
+  /** "a", "a and b", "a, b and c" (or with another conjunction: "a, b or c"). */
+  static String listed(List<String> items, String conjunction) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " "
+        + conjunction
+        + " "
+        + items.get(items.size() - 1);
   }
 }

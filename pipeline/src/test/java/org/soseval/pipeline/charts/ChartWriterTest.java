@@ -52,6 +52,36 @@ class ChartWriterTest {
   }
 
   @Test
+  void aChartWithManyRowsIsWrittenAtItsOwnHeightUnlessTheWriterFixesOne() {
+    java.util.List<DotPlotPoint> points = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      points.add(DotPlotPoint.of("Item " + i, "Wave 1", DotPlotChartTest.n("5.0")));
+    }
+    Chart tall =
+        DotPlotChart.of(
+            "tall",
+            new DotPlotData(
+                "Twenty rows",
+                "items",
+                "Score",
+                0,
+                10,
+                java.util.OptionalDouble.empty(),
+                points,
+                java.util.Optional.empty()));
+
+    assertThat(tall.height()).isGreaterThan(ChartStyle.DESIGN_HEIGHT);
+    assertThat(tall.height() % Chart.HEIGHT_STEP).isZero();
+    assertThat(ChartWriter.create().image(tall).getHeight()).isEqualTo(2 * tall.height());
+    assertThat(ChartWriter.create().svg(tall)).contains("height='" + tall.height() + ".0'");
+    assertThat(ChartWriter.of(800, 500, 1).image(tall).getHeight()).isEqualTo(500);
+    assertThatThrownBy(
+            () -> new Chart("t", tall.title(), tall.chart(), tall.data(), tall.altText(), 525))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("chart height must be a multiple of 50 in [500, 1000] points for chart t: 525");
+  }
+
+  @Test
   void rejectsChartNamesThatAreNotSafeFileStems() {
     var example = EventStudyChart.of("es", EventStudyChartTest.example());
 

@@ -32,8 +32,13 @@ final class Rendered {
     return WRITER.write(chart, OUTPUT);
   }
 
-  /** Decodes the written PNG and checks size and that it is not blank. */
+  /** Decodes the written PNG and checks size (1600 × 1000) and that it is not blank. */
   static BufferedImage assertPngLooksDrawn(ChartFiles files) {
+    return assertPngLooksDrawn(files, ChartStyle.DESIGN_HEIGHT);
+  }
+
+  /** As above, for a chart of the given design height (PNG 2 × that high). */
+  static BufferedImage assertPngLooksDrawn(ChartFiles files, int designHeight) {
     BufferedImage image;
     try {
       image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(files.png())));
@@ -42,7 +47,7 @@ final class Rendered {
     }
     assertThat(image).as("decoded PNG").isNotNull();
     assertThat(image.getWidth()).isEqualTo(1600);
-    assertThat(image.getHeight()).isEqualTo(1000);
+    assertThat(image.getHeight()).isEqualTo(2 * designHeight);
     Set<Integer> colours = new HashSet<>();
     long inked = 0;
     for (int y = 0; y < image.getHeight(); y += 2) {

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,29 +89,7 @@ class EvaluationTest {
   }
 
   private Evaluation.Result run(Path config) {
-    return Evaluation.run(
-        EvaluationConfig.load(config),
-        temp.resolve("out"),
-        new Evaluation.Sources(
-            dir -> {
-              throw new AssertionError("no published statistics in this test");
-            },
-            dir -> {
-              throw new AssertionError("no deposits in this test");
-            }),
-        Progress.SILENT);
-  }
-
-  private static List<CSVRecord> read(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file)) {
-      return CSVFormat.RFC4180
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .get()
-          .parse(reader)
-          .getRecords();
-    }
+    return EvaluationFiles.runOnPanel(config, temp.resolve("out"));
   }
 
   @Test
@@ -147,7 +125,7 @@ class EvaluationTest {
   @Test
   void theImplementationYearIsDroppedOnlyForItsPilot() throws IOException {
     Evaluation.Result result = run(setUp(true, "c"));
-    List<CSVRecord> panel = read(result.panel());
+    List<CSVRecord> panel = EvaluationFiles.read(result.panel());
     assertThat(panel)
         .noneMatch(
             row -> row.get("old_la_code").equals("855") && row.get("time_period").equals("2015"));
@@ -179,7 +157,7 @@ class EvaluationTest {
   @Test
   void withTheImplementationYearKeptItCountsAsPost() throws IOException {
     Evaluation.Result result = run(setUp(false, "c"));
-    List<CSVRecord> panel = read(result.panel());
+    List<CSVRecord> panel = EvaluationFiles.read(result.panel());
     assertThat(panel)
         .anyMatch(
             row ->
@@ -198,7 +176,7 @@ class EvaluationTest {
   @Test
   void effectsCsvHasTheColumnsOfTheIssueAndUnroundedNumbers() throws IOException {
     Evaluation.Result result = run(setUp(true, "x"));
-    List<CSVRecord> effects = read(result.effects());
+    List<CSVRecord> effects = EvaluationFiles.read(result.effects());
     assertThat(effects.get(0).toMap().keySet())
         .contains(
             "time_period",
@@ -246,6 +224,101 @@ class EvaluationTest {
     EesChecker.Report report = EesChecker.checkDirectory(result.effects().getParent());
     assertThat(report.findings()).as("check-ees on publish/").isEmpty();
     assertThat(report.files()).hasSize(2);
+  }
+
+  /**
+   * ICPCs derived from case-level returns: two East Midlands pilots and five comparators,
+   * 2013-2019, Rutland (857) with 4 ICPCs in 2017.
+   */
+  private static List<org.soseval.pipeline.panel.PanelRow> caseLevelRows() {
+    List<String> codes = List.of("855", "925", "856", "857", "926", "935", "938");
+    double[] populations = {140_000, 150_000, 70_000, 7_500, 170_000, 150_000, 180_000};
+    List<org.soseval.pipeline.panel.PanelRow> rows = new ArrayList<>();
+    Random random = new Random(11);
+    for (int i = 0; i < codes.size(); i++) {
+      for (int year = 2013; year <= 2019; year++) {
+        boolean treated = i < 2 && year > 2015;
+        double rate = 40 + 3 * i + 2.5 * (year - 2013) + (treated ? DELTA : 0);
+        double icpcs =
+            codes.get(i).equals("857") && year == 2017
+                ? 4
+                : Math.round(rate * populations[i] / 10_000 + random.nextGaussian());
+        rows.add(
+            LaYearPanelFromCaseLevelTest.row(codes.get(i), year, icpcs, 8 * icpcs, populations[i]));
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void panelCsvOfCaseLevelValuesIsControlledWhileTheEstimatesUseTheUnroundedValues()
+      throws IOException {
+    Path config =
+        Files.writeString(
+            temp.resolve("case-level.yaml"),
+            """
+            name: case level
+            reporting_years: 2013-2019
+            pilots:
+              - {la: 855, start: 2014-10-01}
+              - {la: 925, start: 2014-10-01}
+            comparison: {method: list, authorities: [856, 857, 926, 935, 938]}
+            outcomes: [icpc_rate]
+            sources: {deposits: deposits}
+            bootstrap: {draws: 99, seed: 3}
+            """);
+    EvaluationConfig evaluation = EvaluationConfig.load(config);
+    Evaluation.Result controlled =
+        Evaluation.run(
+            evaluation,
+            LaYearPanel.fromCaseLevel(
+                caseLevelRows(),
+                "deposits",
+                org.soseval.pipeline.publish.CaseLevelDisclosure.of(
+                    evaluation.disclosureProfile())),
+            temp.resolve("controlled"),
+            Progress.SILENT);
+    Evaluation.Result uncontrolled =
+        Evaluation.run(
+            evaluation,
+            LaYearPanel.fromCaseLevel(
+                caseLevelRows(),
+                "deposits",
+                org.soseval.pipeline.publish.DisclosureControl.ALREADY_PUBLIC),
+            temp.resolve("uncontrolled"),
+            Progress.SILENT);
+
+    for (int i = 0; i < controlled.rows().size(); i++) {
+      EffectRow row = controlled.rows().get(i);
+      assertThat(row.estimate()).isEqualTo(uncontrolled.rows().get(i).estimate());
+      assertThat(row.standardError()).isEqualTo(uncontrolled.rows().get(i).standardError());
+    }
+    List<CSVRecord> panel = EvaluationFiles.read(controlled.panel());
+    assertThat(panel).hasSize(7 * 7 - 2);
+    CSVRecord rutland2017 =
+        panel.stream()
+            .filter(
+                row ->
+                    row.get("old_la_code").equals("857") && row.get("time_period").equals("2017"))
+            .findFirst()
+            .orElseThrow();
+    // 4 ICPCs: c under DfE's rules, though the estimates used 4 / 7,500 x 10,000
+    assertThat(rutland2017.get("value")).isEqualTo("c");
+    // every other value as la_indicators.csv publishes it: to 1 dp
+    assertThat(panel)
+        .filteredOn(row -> !row.get("value").equals("c"))
+        .allSatisfy(row -> assertThat(row.get("value")).matches("\\d+(\\.\\d)?"));
+    assertThat(EvaluationFiles.read(uncontrolled.panel()))
+        .anyMatch(
+            row ->
+                row.get("old_la_code").equals("857")
+                    && row.get("time_period").equals("2017")
+                    && row.get("value").equals("5.3"));
+    JsonNode summary = new ObjectMapper().readTree(Files.readString(controlled.summary()));
+    // Rutland 2017 and its secondary suppression in the East Midlands that year
+    assertThat(summary.get("disclosure").get("values_used_but_withheld").asInt()).isEqualTo(2);
+    assertThat(summary.get("disclosure").get("profile").asText()).isEqualTo("dfe");
+    assertThat(EesChecker.checkDirectory(controlled.panel().getParent()).findings()).isEmpty();
   }
 
   @Test

@@ -27,7 +27,9 @@ import org.soseval.pipeline.generate.Design;
 import org.soseval.pipeline.generate.Designs;
 import org.soseval.pipeline.generate.InstrumentDeposits;
 import org.soseval.pipeline.generate.Pilot;
-import org.soseval.pipeline.instruments.Pseudonymiser;
+import org.soseval.pipeline.instruments.InstrumentSet;
+import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.privacy.Pseudonymiser;
 import org.soseval.pipeline.publish.EesChecker;
 
 /** EMMIE summaries of constructed evaluation results whose effects are known. */
@@ -283,9 +285,8 @@ class EmmieTest {
         Emmie.run(
             config,
             evaluation,
-            List.of(deposits),
+            InstrumentSet.read(List.of(deposits), Pseudonymiser.create(PseudonymKey.random())),
             out,
-            Pseudonymiser.forThisRun(),
             Progress.SILENT);
 
     Emmie.Entry icpc = result.entries().get(0);

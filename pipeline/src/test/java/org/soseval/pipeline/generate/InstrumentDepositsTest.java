@@ -20,7 +20,8 @@ import org.soseval.pipeline.instruments.CostAnalysis;
 import org.soseval.pipeline.instruments.InstrumentAnalysis;
 import org.soseval.pipeline.instruments.InstrumentSet;
 import org.soseval.pipeline.instruments.LaGroups;
-import org.soseval.pipeline.instruments.Pseudonymiser;
+import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.privacy.Pseudonymiser;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
 
 class InstrumentDepositsTest {
@@ -51,7 +52,8 @@ class InstrumentDepositsTest {
   @Test
   void pilotsFurtherAlongShowBetterExperiencesAuditsRatingsAndReach() {
     InstrumentDeposits.writeAll(DESIGN, temp);
-    InstrumentSet set = InstrumentSet.read(List.of(temp), Pseudonymiser.forThisRun());
+    InstrumentSet set =
+        InstrumentSet.read(List.of(temp), Pseudonymiser.create(PseudonymKey.random()));
     assertThat(set.problems()).isEmpty();
     List<String> pilots = DESIGN.pilots().stream().map(Pilot::la).toList();
     InstrumentAnalysis.Results results =

@@ -23,7 +23,9 @@ class DataDictionaryTest {
     text.append("# Lake data dictionary\n\n")
         .append("Generated from `data-schemas/` by `DataDictionaryTest` (do not edit by hand).")
         .append(" Every dataset is partitioned by `la` (3-digit LA code) and `year` (collection")
-        .append(" year), which are folder names, not columns of the files; read with")
+        .append(" year; for the `instrument_` datasets the reporting year of the row's `year_from`")
+        .append(" date, see docs/instruments.md), which are folder names, not columns of the")
+        .append(" files; read with")
         .append(" `spark.sql.sources.partitionColumnTypeInference.enabled=false` to keep `la` a")
         .append(" string. See docs/ingest.md for the rules.\n");
     for (LakeTable table : Ingest.lakeTables()) {

@@ -99,13 +99,23 @@ class DepositsIngestTest {
   }
 
   static LedgerEntry entry(String file) {
+    return entry(ledger, file);
+  }
+
+  static void assertRejected(String file, String message) {
+    assertRejected(ledger, file, message);
+  }
+
+  /** The ledger row of {@code file} in {@code ledger} (by file), failing when there is none. */
+  static LedgerEntry entry(Map<String, LedgerEntry> ledger, String file) {
     LedgerEntry entry = ledger.get(file);
     assertThat(entry).as("ledger row for %s among %s", file, ledger.keySet()).isNotNull();
     return entry;
   }
 
-  static void assertRejected(String file, String message) {
-    LedgerEntry entry = entry(file);
+  /** {@code file} was rejected whole with {@code message} and no rows. */
+  static void assertRejected(Map<String, LedgerEntry> ledger, String file, String message) {
+    LedgerEntry entry = entry(ledger, file);
     assertThat(entry.status()).as(file).isEqualTo(LedgerEntry.REJECTED);
     assertThat(entry.message()).as(file).isEqualTo(message);
     assertThat(entry.rowsRead()).isZero();

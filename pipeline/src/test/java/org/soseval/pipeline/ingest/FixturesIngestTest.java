@@ -312,6 +312,11 @@ class FixturesIngestTest {
 
   /** Every dataset's rows as sorted strings, by dataset folder. */
   static Map<String, List<String>> snapshot(Path lakeRoot) throws IOException {
+    return snapshot(spark, lakeRoot);
+  }
+
+  /** As {@link #snapshot(Path)}, read with {@code spark}. */
+  static Map<String, List<String>> snapshot(SparkSession spark, Path lakeRoot) throws IOException {
     Map<String, List<String>> rows = new TreeMap<>();
     List<Path> datasets = new ArrayList<>();
     try (Stream<Path> top = Files.list(lakeRoot)) {
@@ -432,6 +437,11 @@ class FixturesIngestTest {
   }
 
   private static long count(Path root, String dataset) {
+    return count(spark, root, dataset);
+  }
+
+  /** The rows of {@code dataset} under {@code root} (0 when it has no Parquet file). */
+  static long count(SparkSession spark, Path root, String dataset) {
     Path path = root.resolve(dataset);
     if (!Files.isDirectory(path)) {
       return 0;

@@ -12,10 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soseval.pipeline.PipelineException;
+import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.privacy.Pseudonymiser;
 
 class InstrumentReaderTest {
   private static final Pseudonymiser KEY =
-      Pseudonymiser.hmacSha256("a test key of 32 bytes, not real".getBytes(StandardCharsets.UTF_8));
+      Pseudonymiser.create(
+          PseudonymKey.fromEnvironment("a test key of 32 bytes, not real").orElseThrow());
   private static final String AUDIT_HEADER =
       "la_code,audit_id,case_id,audit_date,audit_round,audit_tool_version,auditor_role,"
           + "criterion_id,rating\n";
@@ -135,7 +138,10 @@ class InstrumentReaderTest {
             "la_code,respondent_id,wave,wave_date,item_id,response\n"
                 + "855,R1,1,2015-04-01,fs_listened,4\n");
     String pseudonym = InstrumentReader.read(file, KEY).rows().get(0).text("respondent_id");
-    assertThat(pseudonym).hasSize(64).isNotEqualTo("R1").isEqualTo(KEY.pseudonym("R1"));
+    assertThat(pseudonym)
+        .hasSize(64)
+        .isNotEqualTo("R1")
+        .isEqualTo(KEY.local("respondent", "855", "R1"));
   }
 
   @Test

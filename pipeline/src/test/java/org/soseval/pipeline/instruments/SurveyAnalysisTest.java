@@ -12,6 +12,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.soseval.pipeline.privacy.PseudonymKey;
+import org.soseval.pipeline.privacy.Pseudonymiser;
 import org.soseval.pipeline.publish.EesChecker;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
 
@@ -57,7 +59,7 @@ class SurveyAnalysisTest {
     }
     Path folder = Files.createDirectories(temp.resolve("instruments"));
     Files.writeString(folder.resolve("family_survey.csv"), csv.toString());
-    return InstrumentSet.read(List.of(folder), Pseudonymiser.forThisRun());
+    return InstrumentSet.read(List.of(folder), Pseudonymiser.create(PseudonymKey.random()));
   }
 
   private static List<CSVRecord> read(Path file) throws IOException {

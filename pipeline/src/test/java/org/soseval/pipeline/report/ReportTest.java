@@ -47,8 +47,26 @@ class ReportTest {
     }
   }
 
+  /** The charts drawn from the instruments and the EMMIE summary. */
+  static final List<String> EVIDENCE_CHARTS =
+      List.of(
+          "implementation-ratings",
+          "audit-criteria",
+          "costs-by-category",
+          "emmie-summary",
+          "survey-family-survey",
+          "survey-practitioner-survey");
+
   private static String page() throws Exception {
     return Files.readString(fixture.written.index(), StandardCharsets.UTF_8);
+  }
+
+  /** The text of {@code <section id="id">} up to the next section. */
+  static String section(String page, String id) {
+    int start = page.indexOf("<section id=\"" + id + "\">");
+    assertThat(start).as("section " + id).isNotNegative();
+    int end = page.indexOf("<section id=", start + 1);
+    return page.substring(start, end < 0 ? page.length() : end);
   }
 
   @Test
@@ -68,14 +86,106 @@ class ReportTest {
         }
       }
     }
+    for (String chart : EVIDENCE_CHARTS) {
+      for (String extension : List.of("png", "svg", "csv", "alt.txt")) {
+        assertThat(folder.resolve("charts/" + chart + "." + extension)).isRegularFile();
+      }
+    }
     assertThat(fixture.written.pdfWarnings()).as("PDF renderer warnings").isEmpty();
+    assertThat(fixture.outcomesOnly.pdfWarnings()).as("PDF renderer warnings").isEmpty();
     assertThat(fixture.out.resolve("manifest.json")).isEqualTo(fixture.written.manifest());
   }
 
   @Test
   void everyImageAndLinkResolvesAndEveryImageAndTableIsDescribed() throws Exception {
     assertThat(ReportChecks.problems(fixture.written.index())).isEmpty();
-    assertThat(page()).contains("<img src=\"charts/icpc-rate-forest.png\" alt=\"");
+    assertThat(ReportChecks.problems(fixture.outcomesOnly.index())).isEmpty();
+    String page = page();
+    assertThat(page).contains("<img src=\"charts/icpc-rate-forest.png\" alt=\"");
+    for (String chart : EVIDENCE_CHARTS) {
+      String alt =
+          Files.readString(fixture.written.folder().resolve("charts/" + chart + ".alt.txt"));
+      assertThat(page)
+          .as(chart)
+          .contains(
+              "<img src=\"charts/" + chart + ".png\" alt=\"" + Html.escape(alt.strip()) + "\"")
+          .contains("href=\"charts/" + chart + ".csv\"")
+          .contains("href=\"charts/" + chart + ".svg\"");
+    }
+  }
+
+  @Test
+  void instrumentChartsSitInTheirSectionsEachFollowedByItsTable() throws Exception {
+    String page = page();
+    assertThat(section(page, "implementation"))
+        .contains("charts/implementation-ratings.png")
+        .contains("charts/audit-criteria.png")
+        .doesNotContain("No evidence supplied.");
+    assertThat(section(page, "costs")).contains("charts/costs-by-category.png");
+    assertThat(section(page, "emmie"))
+        .contains("charts/emmie-summary.png")
+        .contains("<h3>Mechanisms: family experience survey</h3>")
+        .contains("charts/survey-family-survey.png")
+        .contains("charts/survey-practitioner-survey.png");
+    for (String chart : EVIDENCE_CHARTS) {
+      int figure = page.indexOf("charts/" + chart + ".png");
+      int table = page.indexOf("<table class=\"figure-table\">", figure);
+      int nextFigure = page.indexOf("<figure", figure);
+      assertThat(table).as(chart + " has its table").isPositive();
+      assertThat(nextFigure < 0 || table < nextFigure)
+          .as(chart + ": the table comes next")
+          .isTrue();
+    }
+  }
+
+  @Test
+  void instrumentFiguresShowThePublishedValues() throws Exception {
+    Path publish = fixture.out.resolve("publish");
+    String page = page();
+    // every pooled row of the audit table is in the chart's CSV as published
+    List<String> audit = Files.readAllLines(publish.resolve("audit_criteria.csv"));
+    String auditCsv =
+        Files.readString(fixture.written.folder().resolve("charts/audit-criteria.csv"));
+    int nationals = 0;
+    for (String line : audit.subList(1, audit.size())) {
+      String[] cells = line.split(",", -1);
+      if (cells[2].equals("National")) {
+        nationals++;
+        String series = cells[11] + ", round " + cells[10];
+        assertThat(auditCsv)
+            .contains(",\"" + series + "\"," + cells[17] + "," + cells[18] + "," + cells[19] + ",");
+      }
+    }
+    assertThat(nationals).isPositive();
+    // the cost sentence gives the pooled total row of costs.csv
+    String total =
+        Files.readAllLines(publish.resolve("costs.csv")).stream()
+            .filter(line -> line.contains(",National,") && line.contains(",Pilots,Total,"))
+            .findFirst()
+            .orElseThrow();
+    String[] cells = total.split(",", -1);
+    assertThat(section(page, "costs"))
+        .contains(
+            "Pilots ("
+                + cells[12]
+                + " LAs): implementation costs of £"
+                + ReportFormat.fixed(Double.parseDouble(cells[13]), 0)
+                + " in ");
+    // the self-rating sentence gives the pooled Total rows
+    List<String> totals =
+        Files.readAllLines(publish.resolve("implementation_ratings.csv")).stream()
+            .filter(line -> line.contains(",National,") && line.contains(",Pilots,Total,"))
+            .toList();
+    assertThat(totals).hasSizeGreaterThan(1);
+    String first = totals.get(0).split(",", -1)[14];
+    String second = totals.get(1).split(",", -1)[14];
+    assertThat(section(page, "implementation"))
+        .contains(
+            "the mean self-rating over all elements (10 LAs) was "
+                + first
+                + " in wave 1 and "
+                + second
+                + " in wave 2 (change +");
   }
 
   @Test
@@ -160,7 +270,7 @@ class ReportTest {
 
   @Test
   void saysPlainlyWhenThereIsNoEvidenceOnImplementationCostsOrEmmie() throws Exception {
-    String page = page();
+    String page = Files.readString(fixture.outcomesOnly.index(), StandardCharsets.UTF_8);
     for (String section : List.of("implementation", "costs", "emmie")) {
       int start = page.indexOf("<section id=\"" + section + "\">");
       int end = page.indexOf("</section>", start);
@@ -195,6 +305,7 @@ class ReportTest {
                 evidence,
                 outcomes,
                 noCharts,
+                Map.of(),
                 Provenance.of(fixture.config),
                 ""));
     int start = page.indexOf("<section id=\"implementation\">");
@@ -212,7 +323,7 @@ class ReportTest {
     Clock later = Clock.fixed(Instant.parse("2027-01-01T00:00:00Z"), ZoneOffset.UTC);
     Report.Written again =
         Report.write(
-            new Report.Input(fixture.config, fixture.result, ReportEvidence.none()), other, later);
+            new Report.Input(fixture.config, fixture.result, fixture.evidence), other, later);
     assertThat(again.index()).hasSameBinaryContentAs(fixture.written.index());
     assertThat(again.pdf()).hasSameBinaryContentAs(fixture.written.pdf());
     try (Stream<Path> charts = Files.list(fixture.written.folder().resolve("charts"))) {
@@ -254,7 +365,8 @@ class ReportTest {
         .containsEntry("report/index.html", sha256(fixture.written.index()))
         .containsEntry("report/report.pdf", sha256(fixture.written.pdf()))
         .containsEntry("publish/effects.csv", sha256(fixture.result.effects()))
-        .containsKey("report/charts/icpc-rate-forest.png");
+        .containsKey("report/charts/icpc-rate-forest.png")
+        .containsKey("report/charts/emmie-summary.png");
     // the report shows the same input hashes as the manifest
     String first = inputs.get(0).get("sha256").asText();
     assertThat(page()).contains(first).contains(manifest.at("/config/sha256").asText());
@@ -275,7 +387,11 @@ class ReportTest {
         }
       }
       String text = new PDFTextStripper().getText(pdf);
-      assertThat(text).contains("Key messages").contains("Appendix F: Provenance");
+      assertThat(text)
+          .contains("Key messages")
+          .contains("Case audits")
+          .contains("Costs by category")
+          .contains("Appendix F: Provenance");
       assertThat(text.replaceAll("\\s+", " ")).contains("changed by -4.6 (95% CI -14.9 to 5.6;");
     }
   }
