@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
+import org.soseval.pipeline.panel.Arithmetic;
 import org.soseval.pipeline.panel.Indicator;
 import org.soseval.pipeline.panel.PublishedValue;
 import org.soseval.pipeline.stats.disclosure.CountTable;
 import org.soseval.pipeline.stats.disclosure.Dimension;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
+import org.soseval.pipeline.stats.disclosure.DisplayRounding;
 import org.soseval.pipeline.stats.disclosure.ProtectedTable;
 
 /**
@@ -107,41 +110,102 @@ public final class CaseLevelDisclosure implements DisclosureControl {
       }
       for (IndicatorColumn column : columns) {
         Indicator.byColumn(column.name())
-            .ifPresent(indicator -> derived(indicator, values, counts, known));
+            .ifPresent(indicator -> derived(indicator, values, row, counts));
       }
       out.add(new PublicationTable.Row(row.year(), row.geography(), values));
     }
     return out;
   }
 
-  /** Suppresses a rate, percentage or median whose counts are suppressed or too few. */
+  /**
+   * Suppresses a rate, percentage or median whose counts are suppressed or too few; under a profile
+   * that rounds every count, recomputes a rate or percentage from the published counts.
+   */
   private void derived(
-      Indicator indicator, Map<String, PublishedValue> values, List<String> counts, boolean known) {
+      Indicator indicator,
+      Map<String, PublishedValue> values,
+      PublicationTable.Row row,
+      List<String> counts) {
     if (indicator.kind() == Indicator.Kind.COUNT || !values.get(indicator.column()).isPresent()) {
       return;
     }
-    for (String part :
-        List.of(
-            indicator.numerator().orElse(""),
-            indicator.denominator().orElse(""),
-            indicator.base().orElse(""))) {
-      if (!counts.contains(part)) {
-        continue;
+    if (indicator.kind() == Indicator.Kind.MEDIAN) {
+      String base = indicator.base().orElse("");
+      if (counts.contains(base)) {
+        PublishedValue count = values.get(base);
+        if (isSuppressed(count)
+            || count.isPresent() && count.number() < profile.minimumAverageBase()) {
+          values.put(indicator.column(), PublishedValue.missing("c"));
+        }
       }
-      PublishedValue count = values.get(part);
-      boolean suppressed = count.symbol().filter(symbol -> symbol.equals("c")).isPresent();
-      boolean tooFew =
-          count.isPresent()
-              && (part.equals(indicator.base().orElse(""))
-                  ? count.number() < profile.minimumAverageBase()
-                  : part.equals(indicator.denominator().orElse(""))
-                      && indicator.kind() == Indicator.Kind.PERCENT
-                      && count.number() < profile.minimumPercentBase());
-      if (suppressed || tooFew) {
-        values.put(indicator.column(), PublishedValue.missing("c"));
-        return;
-      }
+      return;
     }
+    OptionalDouble top =
+        part(indicator.numerator().orElseThrow(), true, indicator, values, row, counts);
+    OptionalDouble bottom =
+        part(indicator.denominator().orElseThrow(), false, indicator, values, row, counts);
+    if (top.isEmpty() || bottom.isEmpty()) {
+      values.put(indicator.column(), PublishedValue.missing("c"));
+    } else if (roundsEveryCount()) {
+      values.put(
+          indicator.column(),
+          bottom.getAsDouble() > 0
+              ? PublishedValue.of(
+                  indicator.kind() == Indicator.Kind.RATE
+                      ? Arithmetic.ratePer10k(top.getAsDouble(), bottom.getAsDouble())
+                      : Arithmetic.percent(top.getAsDouble(), bottom.getAsDouble()))
+              : PublishedValue.missing("c"));
+    }
+  }
+
+  /**
+   * A numerator or denominator of a rate or percentage as published, or empty when the derived
+   * value must be {@code c}. A published count column is taken after protection (empty when
+   * suppressed; a percentage's denominator below the minimum base is too few). A supporting count
+   * (not a column) is checked here: a numerator in the primary-suppression range, or a denominator
+   * below the minimum base, withholds the value; it is rounded as a published count would be. The
+   * population (public) is used as it is.
+   */
+  private OptionalDouble part(
+      String name,
+      boolean numerator,
+      Indicator indicator,
+      Map<String, PublishedValue> values,
+      PublicationTable.Row row,
+      List<String> counts) {
+    boolean percentBase = !numerator && indicator.kind() == Indicator.Kind.PERCENT;
+    if (counts.contains(name)) {
+      PublishedValue count = values.get(name);
+      if (!count.isPresent()) {
+        return OptionalDouble.empty();
+      }
+      return percentBase && count.number() < profile.minimumPercentBase()
+          ? OptionalDouble.empty()
+          : OptionalDouble.of(count.number());
+    }
+    if (values.containsKey(name)) {
+      PublishedValue column = values.get(name);
+      return column.isPresent() ? OptionalDouble.of(column.number()) : OptionalDouble.empty();
+    }
+    PublishedValue supporting = row.supporting().get(name);
+    if (supporting == null || !supporting.isPresent()) {
+      return OptionalDouble.empty();
+    }
+    long count = Math.round(supporting.number());
+    if (numerator ? profile.isPrimary(count) : count < profile.minimumPercentBase()) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(
+        roundsEveryCount() ? DisplayRounding.toNearest(count, profile.countRoundingBase()) : count);
+  }
+
+  /** True under a profile that rounds every published count, LA counts included (ONS 10-5). */
+  private boolean roundsEveryCount() {
+    return profile.countRoundingBase() > 1;
+  }
+
+  private static boolean isSuppressed(PublishedValue value) {
+    return value.symbol().filter(symbol -> symbol.equals("c")).isPresent();
   }
 
   private static PublishedValue fromProtected(ProtectedTable table, String location, String count) {
@@ -151,9 +215,10 @@ public final class CaseLevelDisclosure implements DisclosureControl {
     return PublishedValue.of(table.published(location, count).number().orElseThrow().doubleValue());
   }
 
+  /** A total outside the hierarchy, rounded as an aggregate count is published. */
   private double rounded(long count) {
-    long base = profile.aggregateRoundingBase();
-    return Math.floorDiv(count + base / 2, base) * base;
+    return DisplayRounding.toNearest(
+        count, Math.max(profile.aggregateRoundingBase(), profile.countRoundingBase()));
   }
 
   private static String location(Geography geography) {
