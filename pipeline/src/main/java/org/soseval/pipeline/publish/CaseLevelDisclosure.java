@@ -23,9 +23,15 @@ import org.soseval.pipeline.stats.disclosure.ProtectedTable;
  * 1-5), secondary suppression until no suppressed count can be recovered from a region's or
  * England's total, and rounding of regional and national totals. Then a rate or percentage whose
  * numerator or denominator count is suppressed is suppressed too, and a median (or any statistic of
- * a base count) is suppressed when its base is suppressed or below the profile's minimum. Rows of
- * aggregates that are not in the hierarchy (e.g. London over Inner and Outer London) keep their
- * values only as rounded totals. Missing values keep their symbol.
+ * a base count) is suppressed when its base is suppressed or below the profile's minimum. A
+ * percentage whose numerator is a supporting count ({@link PublicationTable.Row#supporting()}, e.g.
+ * {@code cpp_subsequent_count}) is suppressed when that numerator is in the primary range (3.0% of
+ * a published 100 would reveal 3) or is not given. Under a profile that rounds every count (ONS
+ * 10-5) a rate or percentage is recomputed from the published, rounded counts (the population as
+ * is): from the exact count, a 1-dp rate over a public LA population would give the exact count
+ * back. Under DfE's profile LA counts are unrounded and rates stay as computed. Rows of aggregates
+ * that are not in the hierarchy (e.g. London over Inner and Outer London) keep their values only as
+ * rounded totals. Missing values keep their symbol.
  */
 public final class CaseLevelDisclosure implements DisclosureControl {
   private static final String ENGLAND = "England";

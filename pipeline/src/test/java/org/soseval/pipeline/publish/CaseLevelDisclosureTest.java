@@ -131,6 +131,35 @@ class CaseLevelDisclosureTest {
         List.of(lasAndTotals));
   }
 
+  /** An LA's counts in the North East (E12000001). */
+  private record Counts(String code, long s47, long population, long cppStart, long cppSubsequent) {
+    PublicationTable.Row row(Geography geography) {
+      return counts(geography, s47, population, cppStart, cppSubsequent);
+    }
+
+    Counts plus(Counts other) {
+      return new Counts(
+          "",
+          s47 + other.s47,
+          population + other.population,
+          cppStart + other.cppStart,
+          cppSubsequent + other.cppSubsequent);
+    }
+  }
+
+  /** England, the North East and its LAs, the totals summed from the LAs. */
+  private static PublicationTable oneRegion(Counts... las) {
+    Counts total = new Counts("", 0, 0, 0, 0);
+    List<PublicationTable.Row> rows = new java.util.ArrayList<>();
+    for (Counts la : las) {
+      total = total.plus(la);
+      rows.add(la.row(la("E12000001", la.code())));
+    }
+    rows.add(0, total.row(Geography.england()));
+    rows.add(1, total.row(Geography.region("E12000001", "North East")));
+    return rateTable(rows.toArray(PublicationTable.Row[]::new));
+  }
+
   private static String published(PublicationTable table, String code, String column) {
     Indicator indicator = Indicator.byColumn(column).orElseThrow();
     return EesWriter.format(value(table, code, column), indicator.kind());
@@ -140,12 +169,10 @@ class CaseLevelDisclosureTest {
   void underOnsRoundingARateIsComputedFromTheRoundedCountSoTheExactCountCannotBeRecovered() {
     // three LAs, no count below 10 (no suppression): 17 is published as 15 (nearest 5)
     PublicationTable table =
-        rateTable(
-            counts(Geography.england(), 198, 42_345, 330, 99),
-            counts(Geography.region("E12000001", "North East"), 198, 42_345, 330, 99),
-            counts(la("E12000001", "840"), 17, 12_345, 100, 33),
-            counts(la("E12000001", "841"), 123, 20_000, 110, 33),
-            counts(la("E12000001", "842"), 58, 10_000, 120, 33));
+        oneRegion(
+            new Counts("840", 17, 12_345, 100, 33),
+            new Counts("841", 123, 20_000, 110, 33),
+            new Counts("842", 58, 10_000, 120, 33));
     PublicationTable out = CaseLevelDisclosure.of(DisclosureProfile.ons10And5()).apply(table);
     assertThat(published(out, "840", "s47_count")).isEqualTo("15");
     // 15 / 12,345 x 10,000 = 12.1507 -> 12.2; from the exact 17 it would be 13.7708 -> 13.8
@@ -164,13 +191,11 @@ class CaseLevelDisclosureTest {
   void underOnsRoundingASmallCountWithholdsItsRate() {
     // 7 is in the ONS range 0-9: the count and its rate are both c
     PublicationTable table =
-        rateTable(
-            counts(Geography.england(), 248, 52_345, 430, 132),
-            counts(Geography.region("E12000001", "North East"), 248, 52_345, 430, 132),
-            counts(la("E12000001", "840"), 7, 12_345, 100, 33),
-            counts(la("E12000001", "841"), 123, 20_000, 110, 33),
-            counts(la("E12000001", "842"), 58, 10_000, 100, 33),
-            counts(la("E12000001", "843"), 60, 10_000, 120, 33));
+        oneRegion(
+            new Counts("840", 7, 12_345, 100, 33),
+            new Counts("841", 123, 20_000, 110, 33),
+            new Counts("842", 58, 10_000, 100, 33),
+            new Counts("843", 60, 10_000, 120, 33));
     PublicationTable out = CaseLevelDisclosure.of(DisclosureProfile.ons10And5()).apply(table);
     assertThat(value(out, "840", "s47_count").symbol()).contains("c");
     assertThat(value(out, "840", "s47_rate").symbol()).contains("c");
@@ -189,11 +214,7 @@ class CaseLevelDisclosureTest {
   void aPercentageWhoseSupportingNumeratorIsSmallIsSuppressed() {
     // 3 of 100 plans were subsequent: 3.0% on the published base of 100 would reveal the 3
     PublicationTable table =
-        rateTable(
-            counts(Geography.england(), 200, 40_000, 200, 33),
-            counts(Geography.region("E12000001", "North East"), 200, 40_000, 200, 33),
-            counts(la("E12000001", "840"), 100, 20_000, 100, 3),
-            counts(la("E12000001", "841"), 100, 20_000, 100, 30));
+        oneRegion(new Counts("840", 100, 20_000, 100, 3), new Counts("841", 100, 20_000, 100, 30));
     PublicationTable out = CaseLevelDisclosure.of(DisclosureProfile.dfe()).apply(table);
     assertThat(value(out, "840", "cpp_subsequent_percent").symbol()).contains("c");
     assertThat(value(out, "840", "cpp_start_count").number()).isEqualTo(100);
