@@ -25,8 +25,9 @@ import org.soseval.pipeline.stats.disclosure.ProtectedTable;
  * numerator or denominator count is suppressed is suppressed too, and a median (or any statistic of
  * a base count) is suppressed when its base is suppressed or below the profile's minimum. A
  * percentage whose numerator is a supporting count ({@link PublicationTable.Row#supporting()}, e.g.
- * {@code cpp_subsequent_count}) is suppressed when that numerator is in the primary range (3.0% of
- * a published 100 would reveal 3) or is not given. Under a profile that rounds every count (ONS
+ * {@code cpp_subsequent_count}) would reveal it (3.0% of a published 100 is 3), so supporting
+ * numerators go through the same suppression as the counts (never written) and the percentage is
+ * suppressed when its numerator is, or is not given. Under a profile that rounds every count (ONS
  * 10-5) a rate or percentage is recomputed from the published, rounded counts (the population as
  * is): from the exact count, a 1-dp rate over a public LA population would give the exact count
  * back. Under DfE's profile LA counts are unrounded and rates stay as computed. Rows of aggregates
@@ -54,19 +55,39 @@ public final class CaseLevelDisclosure implements DisclosureControl {
         counts.add(column.name());
       }
     }
+    // supporting numerators (e.g. cpp_subsequent_count) are protected like published counts
+    List<String> protectedCounts = new ArrayList<>(counts);
+    for (IndicatorColumn column : table.indicators()) {
+      Indicator.byColumn(column.name())
+          .flatMap(Indicator::numerator)
+          .filter(name -> !isColumn(table, name) && !protectedCounts.contains(name))
+          .ifPresent(protectedCounts::add);
+    }
     TreeSet<Integer> years = new TreeSet<>();
     table.rows().forEach(row -> years.add(row.year()));
     List<PublicationTable.Row> rows = new ArrayList<>();
     for (int year : years) {
       List<PublicationTable.Row> ofYear =
           table.rows().stream().filter(row -> row.year() == year).toList();
-      rows.addAll(protectYear(ofYear, counts, table.indicators()));
+      rows.addAll(protectYear(ofYear, counts, protectedCounts, table.indicators()));
     }
     return table.withRows(rows);
   }
 
+  private static boolean isColumn(PublicationTable table, String name) {
+    return table.indicators().stream().anyMatch(column -> column.name().equals(name));
+  }
+
+  /**
+   * Protects one year: {@code counts} are the published count columns, {@code protectedCounts}
+   * those and the supporting numerators, which go through the same suppression and rounding but are
+   * only read by {@link #derived}.
+   */
   private List<PublicationTable.Row> protectYear(
-      List<PublicationTable.Row> rows, List<String> counts, List<IndicatorColumn> columns) {
+      List<PublicationTable.Row> rows,
+      List<String> counts,
+      List<String> protectedCounts,
+      List<IndicatorColumn> columns) {
     Dimension.Builder locations = Dimension.builder("location").add(ENGLAND);
     List<String> regions = new ArrayList<>();
     List<PublicationTable.Row> authorities = new ArrayList<>();
@@ -81,7 +102,7 @@ public final class CaseLevelDisclosure implements DisclosureControl {
         }
       }
     }
-    if (authorities.isEmpty() || counts.isEmpty()) {
+    if (authorities.isEmpty() || protectedCounts.isEmpty()) {
       return rows;
     }
     for (PublicationTable.Row row : authorities) {
@@ -89,10 +110,10 @@ public final class CaseLevelDisclosure implements DisclosureControl {
     }
     Dimension locationDimension = locations.build();
     CountTable.Builder builder =
-        CountTable.builder(locationDimension, Dimension.of("indicator", counts));
+        CountTable.builder(locationDimension, Dimension.of("indicator", protectedCounts));
     for (PublicationTable.Row row : authorities) {
-      for (String count : counts) {
-        PublishedValue value = row.values().get(count);
+      for (String count : protectedCounts) {
+        PublishedValue value = countOf(row, count);
         builder.count(
             row.geography().oldLaCode(), count, value.isPresent() ? Math.round(value.number()) : 0);
       }
@@ -103,20 +124,20 @@ public final class CaseLevelDisclosure implements DisclosureControl {
       String location = location(row.geography());
       boolean known = location != null && locationDimension.labels().contains(location);
       Map<String, PublishedValue> values = new LinkedHashMap<>(row.values());
-      for (String count : counts) {
-        PublishedValue value = values.get(count);
-        if (!value.isPresent()) {
-          continue;
+      Map<String, PublishedValue> supporting = new LinkedHashMap<>();
+      for (String count : protectedCounts) {
+        PublishedValue value = countOf(row, count);
+        if (value.isPresent()) {
+          value =
+              known
+                  ? fromProtected(protectedTable, location, count)
+                  : PublishedValue.of(rounded(Math.round(value.number())));
         }
-        if (known) {
-          values.put(count, fromProtected(protectedTable, location, count));
-        } else {
-          values.put(count, PublishedValue.of(rounded(Math.round(value.number()))));
-        }
+        (counts.contains(count) ? values : supporting).put(count, value);
       }
       for (IndicatorColumn column : columns) {
         Indicator.byColumn(column.name())
-            .ifPresent(indicator -> derived(indicator, values, row, counts));
+            .ifPresent(indicator -> derived(indicator, values, supporting, row, counts));
       }
       out.add(new PublicationTable.Row(row.year(), row.geography(), values));
     }
@@ -130,6 +151,7 @@ public final class CaseLevelDisclosure implements DisclosureControl {
   private void derived(
       Indicator indicator,
       Map<String, PublishedValue> values,
+      Map<String, PublishedValue> supporting,
       PublicationTable.Row row,
       List<String> counts) {
     if (indicator.kind() == Indicator.Kind.COUNT || !values.get(indicator.column()).isPresent()) {
@@ -147,9 +169,16 @@ public final class CaseLevelDisclosure implements DisclosureControl {
       return;
     }
     OptionalDouble top =
-        part(indicator.numerator().orElseThrow(), true, indicator, values, row, counts);
+        part(indicator.numerator().orElseThrow(), true, indicator, values, supporting, row, counts);
     OptionalDouble bottom =
-        part(indicator.denominator().orElseThrow(), false, indicator, values, row, counts);
+        part(
+            indicator.denominator().orElseThrow(),
+            false,
+            indicator,
+            values,
+            supporting,
+            row,
+            counts);
     if (top.isEmpty() || bottom.isEmpty()) {
       values.put(indicator.column(), PublishedValue.missing("c"));
     } else if (roundsEveryCount()) {
@@ -166,22 +195,23 @@ public final class CaseLevelDisclosure implements DisclosureControl {
 
   /**
    * A numerator or denominator of a rate or percentage as published, or empty when the derived
-   * value must be {@code c}. A published count column is taken after protection (empty when
-   * suppressed; a percentage's denominator below the minimum base is too few). A supporting count
-   * (not a column) is checked here: a numerator in the primary-suppression range, or a denominator
-   * below the minimum base, withholds the value; it is rounded as a published count would be. The
-   * population (public) is used as it is.
+   * value must be {@code c}. A published count column, or a supporting numerator, is taken after
+   * protection (empty when suppressed, e.g. in the primary range or to protect another LA's; a
+   * percentage's denominator below the minimum base is too few). A supporting denominator is
+   * checked against the minimum base and rounded as a published count would be. The population
+   * (public) is used as it is.
    */
   private OptionalDouble part(
       String name,
       boolean numerator,
       Indicator indicator,
       Map<String, PublishedValue> values,
+      Map<String, PublishedValue> supporting,
       PublicationTable.Row row,
       List<String> counts) {
     boolean percentBase = !numerator && indicator.kind() == Indicator.Kind.PERCENT;
-    if (counts.contains(name)) {
-      PublishedValue count = values.get(name);
+    if (counts.contains(name) || supporting.containsKey(name)) {
+      PublishedValue count = counts.contains(name) ? values.get(name) : supporting.get(name);
       if (!count.isPresent()) {
         return OptionalDouble.empty();
       }
@@ -193,12 +223,12 @@ public final class CaseLevelDisclosure implements DisclosureControl {
       PublishedValue column = values.get(name);
       return column.isPresent() ? OptionalDouble.of(column.number()) : OptionalDouble.empty();
     }
-    PublishedValue supporting = row.supporting().get(name);
-    if (supporting == null || !supporting.isPresent()) {
+    PublishedValue base = row.supporting().get(name);
+    if (numerator || base == null || !base.isPresent()) {
       return OptionalDouble.empty();
     }
-    long count = Math.round(supporting.number());
-    if (numerator ? profile.isPrimary(count) : count < profile.minimumPercentBase()) {
+    long count = Math.round(base.number());
+    if (count < profile.minimumPercentBase()) {
       return OptionalDouble.empty();
     }
     return OptionalDouble.of(
@@ -212,6 +242,12 @@ public final class CaseLevelDisclosure implements DisclosureControl {
 
   private static boolean isSuppressed(PublishedValue value) {
     return value.symbol().filter(symbol -> symbol.equals("c")).isPresent();
+  }
+
+  /** A count column's value, or a supporting count ({@code x} when the row does not give it). */
+  private static PublishedValue countOf(PublicationTable.Row row, String name) {
+    PublishedValue value = row.values().get(name);
+    return value != null ? value : row.supporting().getOrDefault(name, PublishedValue.missing("x"));
   }
 
   private static PublishedValue fromProtected(ProtectedTable table, String location, String count) {

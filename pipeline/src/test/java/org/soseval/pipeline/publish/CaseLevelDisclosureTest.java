@@ -211,15 +211,24 @@ class CaseLevelDisclosureTest {
   }
 
   @Test
-  void aPercentageWhoseSupportingNumeratorIsSmallIsSuppressed() {
+  void aPercentageWhoseSupportingNumeratorIsSmallIsSuppressedWithTheOneThatWouldGiveItBack() {
     // 3 of 100 plans were subsequent: 3.0% on the published base of 100 would reveal the 3
-    PublicationTable table =
-        oneRegion(new Counts("840", 100, 20_000, 100, 3), new Counts("841", 100, 20_000, 100, 30));
-    PublicationTable out = CaseLevelDisclosure.of(DisclosureProfile.dfe()).apply(table);
+    PublicationTable out =
+        CaseLevelDisclosure.of(DisclosureProfile.dfe())
+            .apply(
+                oneRegion(
+                    new Counts("840", 100, 20_000, 100, 3),
+                    new Counts("841", 100, 20_000, 100, 30),
+                    new Counts("842", 100, 20_000, 100, 40)));
     assertThat(value(out, "840", "cpp_subsequent_percent").symbol()).contains("c");
     assertThat(value(out, "840", "cpp_start_count").number()).isEqualTo(100);
-    // 30 is outside 1-5: published unchanged (DfE computes from unrounded counts)
-    assertThat(value(out, "841", "cpp_subsequent_percent").number()).isEqualTo(30.0);
+    // the region's 24.3% of its 300 plans gives its 73 subsequent plans; with 30 and 40 published
+    // the 3 would follow, so the smallest other numerator (30) is withheld too (secondary)
+    assertThat(value(out, "841", "cpp_subsequent_percent").symbol()).contains("c");
+    // 40 is published as computed (DfE computes from unrounded counts)
+    assertThat(value(out, "842", "cpp_subsequent_percent").number()).isEqualTo(40.0);
+    assertThat(value(out, "E12000001", "cpp_subsequent_percent").number())
+        .isCloseTo(73 * 100.0 / 300, within(1e-9));
     // DfE leaves LA rates as computed from the unrounded count
     assertThat(value(out, "840", "s47_rate").number()).isEqualTo(50.0);
   }
