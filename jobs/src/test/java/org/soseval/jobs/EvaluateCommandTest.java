@@ -1,6 +1,7 @@
 package org.soseval.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -74,6 +75,21 @@ class EvaluateCommandTest {
         }
       }
     }
+    // a rate is computed from the published (rounded) count, so rate x population / 10,000 gives
+    // back the published count, never the exact one
+    int rates = 0;
+    for (CSVRecord row : byLaYear.values()) {
+      String count = row.get("icpc_count");
+      String population = row.get("population_0_17");
+      if (!count.equals("c") && population.matches("[0-9]+")) {
+        double expected = Long.parseLong(count) * 10_000.0 / Long.parseLong(population);
+        assertThat(Double.parseDouble(row.get("icpc_rate")))
+            .as(row.toString())
+            .isCloseTo(expected, within(0.05 + 1e-9));
+        rates++;
+      }
+    }
+    assertThat(rates).isPositive();
     List<CSVRecord> panel = read(out.resolve("publish/panel.csv"));
     // 3 LAs x 3 years x 2 outcomes, less the pilot's implementation year
     assertThat(panel).hasSize(2 * (9 - 1));
@@ -93,6 +109,11 @@ class EvaluateCommandTest {
     assertThat(panel).anyMatch(row -> row.get("value").equals("c"));
     assertThat(Files.readString(out.resolve("evaluation.json")))
         .contains("\"profile\" : \"ons-10-5\"", "\"values_used_but_withheld\"");
+    // the report's means leave withheld cells out and Appendix D says so
+    String report = Files.readString(out.resolve("report/index.html"));
+    assertThat(report)
+        .contains("Values computed from the deposited case-level returns are shown only as")
+        .contains("withheld there by disclosure control (c)");
     CommandRun check = CommandRun.of("check-ees", out.resolve("publish").toString());
     assertThat(check.exitCode()).as(check.out()).isZero();
   }

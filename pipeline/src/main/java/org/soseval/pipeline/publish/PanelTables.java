@@ -41,7 +41,7 @@ public final class PanelTables {
     for (Map.Entry<Integer, List<PanelRow>> year : byYear.entrySet()) {
       List<PanelRow> las = new ArrayList<>(year.getValue());
       las.sort((a, b) -> a.la().oldLaCode().compareTo(b.la().oldLaCode()));
-      rows.add(new PublicationTable.Row(year.getKey(), Geography.england(), total(las)));
+      rows.add(total(year.getKey(), Geography.england(), las));
       Map<String, String> regionNames = new TreeMap<>();
       Map<String, List<PanelRow>> byRegion = new TreeMap<>();
       for (PanelRow row : las) {
@@ -54,10 +54,10 @@ public final class PanelTables {
       }
       for (Map.Entry<String, List<PanelRow>> region : byRegion.entrySet()) {
         rows.add(
-            new PublicationTable.Row(
+            total(
                 year.getKey(),
                 Geography.region(region.getKey(), regionNames.get(region.getKey())),
-                total(region.getValue())));
+                region.getValue()));
       }
       for (PanelRow row : las) {
         Map<String, PublishedValue> values = new LinkedHashMap<>();
@@ -73,13 +73,14 @@ public final class PanelTables {
                     row.la().oldLaCode(),
                     row.la().newLaCode(),
                     row.la().name()),
-                values));
+                values,
+                row.supporting()));
       }
     }
     return new PublicationTable(LA_INDICATORS, columns, rows);
   }
 
-  private static Map<String, PublishedValue> total(List<PanelRow> las) {
+  private static PublicationTable.Row total(int year, Geography geography, List<PanelRow> las) {
     Map<String, PublishedValue> counts = new LinkedHashMap<>();
     for (PanelRow row : las) {
       Map<String, PublishedValue> named = new LinkedHashMap<>(row.supporting());
@@ -109,7 +110,9 @@ public final class PanelTables {
             case RATE, PERCENT -> ratio(indicator, counts);
           });
     }
-    return values;
+    Map<String, PublishedValue> supporting = new LinkedHashMap<>(counts);
+    supporting.keySet().removeIf(name -> Indicator.byColumn(name).isPresent());
+    return new PublicationTable.Row(year, geography, values, supporting);
   }
 
   private static boolean has(PanelRow row, String name) {

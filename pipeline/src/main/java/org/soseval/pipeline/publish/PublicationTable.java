@@ -24,18 +24,31 @@ public record PublicationTable(String name, List<IndicatorColumn> indicators, Li
    *     year")
    * @param geography the location
    * @param values every indicator column's value, by column name
+   * @param supporting unrounded counts that a rate or percentage is computed from but that are not
+   *     columns (e.g. {@code cpp_subsequent_count}), by name: read by disclosure control, never
+   *     written
    */
-  public record Row(int year, Geography geography, Map<String, PublishedValue> values) {
+  public record Row(
+      int year,
+      Geography geography,
+      Map<String, PublishedValue> values,
+      Map<String, PublishedValue> supporting) {
     public Row {
       Objects.requireNonNull(geography, "geography is null");
       values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+      supporting = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(supporting));
+    }
+
+    /** A row without supporting counts. */
+    public Row(int year, Geography geography, Map<String, PublishedValue> values) {
+      this(year, geography, values, Map.of());
     }
 
     /** A copy with one value replaced (for disclosure control). */
     public Row with(String column, PublishedValue value) {
       Map<String, PublishedValue> copy = new LinkedHashMap<>(values);
       copy.put(column, value);
-      return new Row(year, geography, copy);
+      return new Row(year, geography, copy, supporting);
     }
   }
 

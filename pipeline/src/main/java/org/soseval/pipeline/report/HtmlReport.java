@@ -446,6 +446,14 @@ final class HtmlReport {
     ReportCharts.OutcomeCharts charts = content.charts().get(findings.outcome());
     figure(charts.overTime());
     html.table(meansTable(findings), "class", "numbers");
+    if (findings.withheld() > 0) {
+      html.paragraph(
+          "The means are of the values as published in panel.csv; "
+              + findings.withheld()
+              + (findings.withheld() == 1 ? " LA-year value was" : " LA-year values were")
+              + " withheld there by disclosure control (c): the estimates use them, the means"
+              + " and their LA counts leave them out.");
+    }
     html.paragraph(Narrative.eventStudy(findings));
     figure(charts.eventStudy());
     if (!findings.eventStudy().isEmpty()) {
@@ -783,11 +791,7 @@ final class HtmlReport {
     int possible = (pilots + comparators) * years - excluded;
     List<List<String>> rows = new ArrayList<>();
     for (OutcomeFindings findings : content.outcomes()) {
-      int used =
-          findings.pilotMeans().values().stream().mapToInt(OutcomeFindings.YearMean::count).sum()
-              + findings.comparatorMeans().values().stream()
-                  .mapToInt(OutcomeFindings.YearMean::count)
-                  .sum();
+      int used = findings.used();
       rows.add(
           List.of(
               findings.label(),
@@ -836,6 +840,17 @@ final class HtmlReport {
     items.add(
         "The report shows estimates and means over groups of LAs, and LA-level estimates; it shows"
             + " no counts of children from the statutory returns.");
+    if (config().sources().deposits().isPresent()) {
+      int withheld = content.outcomes().stream().mapToInt(OutcomeFindings::withheld).sum();
+      items.add(
+          "Values computed from the deposited case-level returns are shown only as"
+              + " data/panel.csv publishes them, after the disclosure control of la_indicators.csv"
+              + " (rates and percentages from the published counts where a profile rounds every"
+              + " count): the means over groups of LAs are of those published values, and the "
+              + withheld
+              + " LA-year values withheld there (c) are left out of every mean, so none can be"
+              + " recovered from one.");
+    }
     if (config().sources().publicDir().isPresent()) {
       items.add(
           "Values from DfE's published statistics are already public; DfE's suppressed cells"

@@ -18,6 +18,12 @@ import org.soseval.pipeline.stats.compare.Polarity;
  * One outcome's results, as the report reads them: the rows of {@code effects.csv} by method and
  * the yearly means of the LA-year values the estimates used. Every number the report prints about
  * the outcome comes from here.
+ *
+ * <p>The means are of each value as it may be published ({@link
+ * EffectEstimator.UsedObservation#published()}, as in {@code panel.csv}): for values from
+ * case-level returns that is the cell after disclosure control, rounded for display. A value
+ * withheld there ({@code c}) is used by the estimates but left out of the means, so that no mean
+ * gives it back; {@link #withheld()} counts them.
  */
 record OutcomeFindings(
     String outcome,
@@ -35,6 +41,7 @@ record OutcomeFindings(
     int pilotsWithData,
     Map<Integer, YearMean> pilotMeans,
     Map<Integer, YearMean> comparatorMeans,
+    int withheld,
     List<String> notes) {
 
   static final String DID = "did_twfe";
@@ -43,7 +50,7 @@ record OutcomeFindings(
   static final String EVENT_STUDY = "event_study";
   static final String ITS = "its";
 
-  /** The mean of {@code count} LAs' values in a reporting year. */
+  /** The mean of {@code count} LAs' published values in a reporting year. */
   record YearMean(double mean, int count) {}
 
   static OutcomeFindings of(EffectEstimator.OutcomeEffects effects, ComparisonGroup group) {
@@ -70,11 +77,16 @@ record OutcomeFindings(
     Set<String> comparators = new TreeSet<>();
     Map<Integer, List<Double>> pilotValues = new TreeMap<>();
     Map<Integer, List<Double>> comparatorValues = new TreeMap<>();
+    int withheld = 0;
     for (EffectEstimator.UsedObservation used : effects.panel()) {
       (used.pilot() ? pilots : comparators).add(used.la());
+      if (!used.published().isPresent()) {
+        withheld++;
+        continue;
+      }
       (used.pilot() ? pilotValues : comparatorValues)
           .computeIfAbsent(used.year(), year -> new ArrayList<>())
-          .add(used.value());
+          .add(used.published().number());
     }
     return new OutcomeFindings(
         outcome,
@@ -92,6 +104,7 @@ record OutcomeFindings(
         pilots.size(),
         means(pilotValues),
         means(comparatorValues),
+        withheld,
         effects.notes());
   }
 
@@ -109,6 +122,13 @@ record OutcomeFindings(
                     list.stream().mapToDouble(Double::doubleValue).sum() / list.size(),
                     list.size())));
     return means;
+  }
+
+  /** LA-years the estimates used: those in the means and those withheld from them. */
+  int used() {
+    return withheld
+        + pilotMeans.values().stream().mapToInt(YearMean::count).sum()
+        + comparatorMeans.values().stream().mapToInt(YearMean::count).sum();
   }
 
   /** The file-name stem of this outcome's charts, e.g. {@code icpc-rate}. */
