@@ -438,20 +438,47 @@ public final class SurveyAnalysis {
    * The answer cells (row = LA or {@code Total}, column = a {@link #RESPONSES} value) whose
    * percentage is published as {@code c}, for one item, wave and group.
    *
-   * <p>Rule (methods.md section 6, docs/instruments.md "Survey answers"): a percentage with its
-   * base gives the count, so the answers are protected as counts. The table is the LAs and their
-   * Total by the five answers, with the margins {@code survey_items.csv} already publishes: the
-   * base, agreeing (4 + 5) and so not agreeing (1 + 2 + 3), and the Total row. {@link
-   * ProtectedTable#protect} suppresses answers in the profile's primary range and the secondary
-   * cells that stop them being recovered by subtraction. The answers of a unit whose base is below
-   * the survey minimum are hidden too (their percentages are {@code c}). As the margins stay
-   * published whatever the protection chose, {@link LinearDisclosureAudit} then checks the hidden
-   * answers against every margin; if any could still be recovered, every answer of the item, wave
-   * and group is hidden.
+   * <p>Rule (methods.md section 6, docs/instruments.md): a percentage with its base gives the
+   * count, so the answers are protected as counts. The table is the LAs and their Total by the five
+   * answers, with the margins {@code survey_items.csv} already publishes: the base, agreeing (4 +
+   * 5) and so not agreeing (1 + 2 + 3), and the Total row. {@link ProtectedTable#protect}
+   * suppresses answers in the profile's primary range and the secondary cells that stop them being
+   * recovered by subtraction; the answers of a unit whose base is below the survey minimum are
+   * hidden too (their percentages are {@code c}). As the margins stay published whatever the
+   * protection chose, {@link LinearDisclosureAudit} then checks the hidden answers against every
+   * margin of the table. If one could still be recovered, the LAs' answers are all hidden and the
+   * Total row is protected on its own (then checked again); failing that, every answer is hidden.
    */
   static Set<Cell> hiddenAnswers(Map<String, LikertCounts> byLa, DisclosureProfile profile) {
-    List<String> las = List.copyOf(byLa.keySet());
-    Dimension rows = Dimension.withTotal("units", TOTAL, las);
+    CountTable table = answerTable(byLa);
+    Set<Cell> hidden = protectedAnswers(table, profile);
+    if (LinearDisclosureAudit.recoverableCells(table, hidden).isEmpty()) {
+      return hidden;
+    }
+    LikertCounts total = byLa.values().stream().reduce(LikertCounts.EMPTY, LikertCounts::combine);
+    Set<Cell> pooledOnly = new LinkedHashSet<>();
+    for (String la : byLa.keySet()) {
+      RESPONSES.forEach(answer -> pooledOnly.add(Cell.of(la, answer)));
+    }
+    // a one-row table: the Total's answers against its own margins
+    pooledOnly.addAll(protectedAnswers(answerTable(Map.of(TOTAL, total)), profile));
+    if (LinearDisclosureAudit.recoverableCells(table, pooledOnly).isEmpty()) {
+      return pooledOnly;
+    }
+    Set<Cell> all = new LinkedHashSet<>();
+    for (String row : table.rows().labels()) {
+      RESPONSES.forEach(answer -> all.add(Cell.of(row, answer)));
+    }
+    return all;
+  }
+
+  /** Rows: the LAs under their Total (a single row when {@code byUnit} is the Total alone). */
+  private static CountTable answerTable(Map<String, LikertCounts> byUnit) {
+    List<String> units = List.copyOf(byUnit.keySet());
+    Dimension rows =
+        units.equals(List.of(TOTAL))
+            ? Dimension.of("units", units)
+            : Dimension.withTotal("units", TOTAL, units);
     Dimension columns =
         Dimension.builder("answers")
             .add(BASE)
@@ -464,27 +491,26 @@ public final class SurveyAnalysis {
             .add(RESPONSES.get(4), AGREEING)
             .build();
     CountTable.Builder builder = CountTable.builder(rows, columns);
-    byLa.forEach(
-        (la, counts) -> {
+    byUnit.forEach(
+        (unit, counts) -> {
           long[] answers = answers(counts);
           for (int k = 0; k < RESPONSES.size(); k++) {
-            builder.count(la, RESPONSES.get(k), answers[k]);
+            builder.count(unit, RESPONSES.get(k), answers[k]);
           }
         });
-    CountTable table = builder.build();
+    return builder.build();
+  }
+
+  /** The answers {@link ProtectedTable} suppresses, and all five of a unit on a small base. */
+  private static Set<Cell> protectedAnswers(CountTable table, DisclosureProfile profile) {
     ProtectedTable protectedTable = ProtectedTable.protect(table, profile);
     Set<Cell> hidden = new LinkedHashSet<>();
-    for (String row : rows.labels()) {
+    for (String row : table.rows().labels()) {
       boolean smallBase = table.count(Cell.of(row, BASE)) < profile.minimumPercentBase();
       for (String answer : RESPONSES) {
         if (smallBase || protectedTable.isSuppressed(row, answer)) {
           hidden.add(Cell.of(row, answer));
         }
-      }
-    }
-    if (!LinearDisclosureAudit.recoverableCells(table, hidden).isEmpty()) {
-      for (String row : rows.labels()) {
-        RESPONSES.forEach(answer -> hidden.add(Cell.of(row, answer)));
       }
     }
     return hidden;

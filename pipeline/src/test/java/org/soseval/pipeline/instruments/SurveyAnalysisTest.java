@@ -224,6 +224,38 @@ class SurveyAnalysisTest {
     }
   }
 
+  @Test
+  void manySmallLasStillLeaveThePooledAnswersPublished() {
+    // ten LAs of about 38 answers each, several answers of 1-5 per LA
+    Map<String, LikertCounts> byLa = new TreeMap<>();
+    for (int i = 0; i < 10; i++) {
+      byLa.put(
+          "LA" + i,
+          new LikertCounts(1 + i % 4, 2 + i % 5, 6 + i % 3, 12 + i % 6, 14 - i % 4, 0, 0, 0));
+    }
+    Set<Cell> hidden = SurveyAnalysis.hiddenAnswers(byLa, DisclosureProfile.dfe());
+    for (String answer : SurveyAnalysis.RESPONSES) {
+      assertThat(hidden).doesNotContain(Cell.of("Total", answer));
+    }
+    List<List<Cell>> equations = new ArrayList<>();
+    List<String> units = new ArrayList<>(byLa.keySet());
+    units.add("Total");
+    for (String unit : units) {
+      equations.add(
+          SurveyAnalysis.RESPONSES.subList(0, 3).stream().map(a -> Cell.of(unit, a)).toList());
+      equations.add(
+          SurveyAnalysis.RESPONSES.subList(3, 5).stream().map(a -> Cell.of(unit, a)).toList());
+    }
+    for (String answer : SurveyAnalysis.RESPONSES) {
+      equations.add(units.stream().map(unit -> Cell.of(unit, answer)).toList());
+    }
+    for (List<Cell> equation : equations) {
+      assertThat(equation.stream().filter(hidden::contains).count())
+          .as("hidden cells of %s", equation)
+          .isNotEqualTo(1);
+    }
+  }
+
   /**
    * An independent check of a published answers table: no published answer is a count of 1-5, and
    * no unit has exactly one hidden answer among 1-3 (base - agreeing) or 4-5 (agreeing), whose
