@@ -105,14 +105,21 @@ public final class SurveyAnalysis {
     return scores;
   }
 
+  /** The filters every survey table starts with. */
+  private static final List<Column> SCALE_FILTERS =
+      List.of(
+          Column.filter("survey", "Survey"),
+          Column.filter("wave", "Survey wave"),
+          EesRows.GROUP,
+          Column.filter("scale", "Scale (domain)"));
+
+  private static final Column ITEM = Column.filter("item", "Survey item");
+
   private static final List<Column> ITEM_COLUMNS =
       EesRows.columns(
+          SCALE_FILTERS,
           List.of(
-              Column.filter("survey", "Survey"),
-              Column.filter("wave", "Survey wave"),
-              EesRows.GROUP,
-              Column.filter("scale", "Scale (domain)"),
-              Column.filter("item", "Survey item"),
+              ITEM,
               Column.indicator("respondents", "Responding units", "Counts", "", 0),
               Column.indicator("base", "Valid answers (1-5): the base", "Counts", "", 0),
               Column.indicator("agreeing", "Agree or strongly agree", "Counts", "", 0)),
@@ -124,31 +131,28 @@ public final class SurveyAnalysis {
           Share.changeColumns("wave"));
 
   private static final List<Column> RESPONSE_COLUMNS =
-      List.of(
-          Column.filter("survey", "Survey"),
-          Column.filter("wave", "Survey wave"),
-          EesRows.GROUP,
-          Column.filter("scale", "Scale (domain)"),
-          Column.filter("item", "Survey item"),
-          Column.filter("response", "Answer (1 strongly disagree to 5 strongly agree)"),
-          Column.indicator(
-              "percent",
-              "Percent of the valid answers (1-5) giving this answer",
-              "Answers",
-              "%",
-              1));
+      EesRows.columns(
+          SCALE_FILTERS,
+          List.of(
+              ITEM,
+              Column.filter("response", "Answer (1 strongly disagree to 5 strongly agree)"),
+              Column.indicator(
+                  "percent",
+                  "Percent of the valid answers (1-5) giving this answer",
+                  "Answers",
+                  "%",
+                  1)));
 
   private static final List<Column> RELIABILITY_COLUMNS =
-      List.of(
-          Column.filter("survey", "Survey"),
-          Column.filter("wave", "Survey wave"),
-          EesRows.GROUP,
-          Column.filter("scale", "Scale (domain)"),
-          Column.indicator("items", "Items in the scale", "Scale", "", 0),
-          Column.indicator("complete_cases", "Respondents answering every item", "Scale", "", 0),
-          Column.indicator("cronbach_alpha", "Cronbach's alpha (raw)", "Reliability", "", 2),
-          Column.indicator(
-              "standardised_alpha", "Cronbach's alpha (standardised)", "Reliability", "", 2));
+      EesRows.columns(
+          SCALE_FILTERS,
+          List.of(
+              Column.indicator("items", "Items in the scale", "Scale", "", 0),
+              Column.indicator(
+                  "complete_cases", "Respondents answering every item", "Scale", "", 0),
+              Column.indicator("cronbach_alpha", "Cronbach's alpha (raw)", "Reliability", "", 2),
+              Column.indicator(
+                  "standardised_alpha", "Cronbach's alpha (standardised)", "Reliability", "", 2)));
 
   private static Map<String, Map<Integer, Wave>> waves(List<InstrumentRow> rows) {
     Map<String, Map<Integer, Wave>> waves = new TreeMap<>();
