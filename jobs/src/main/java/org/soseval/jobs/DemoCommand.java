@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Generates a demo evaluation (the ten 2014 Signs of Safety pilots and 20 comparison LAs,"
-          + " collection years 2012-2019, a 25% drop in ICPCs planted after go-live, evaluation"
+          + " collection years 2012-2019, a 25%% drop in ICPCs planted after go-live, evaluation"
           + " instruments), then ingests it, derives the indicators, evaluates the pilots, writes"
           + " the EMMIE summary and the report, and prints where the results are."
     })

@@ -2,7 +2,10 @@ package org.soseval.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,30 @@ class SosEvalTest {
       CommandRun result = run(command, "--help");
       assertThat(result.exitCode()).as(command).isZero();
       assertThat(result.out()).as(command).contains("Usage: sos-eval " + command);
+    }
+  }
+
+  @Test
+  void noHelpTextMakesPicocliWarn() {
+    // picocli prints "[picocli WARN] Could not format ..." when a description has a bare '%'
+    for (String command :
+        new String[] {
+          "generate", "ingest", "indicators", "demo", "evaluate", "panel", "benchmark", "check-ees"
+        }) {
+      // picocli's tracer writes to System.err, not to the command's streams
+      ByteArrayOutputStream traced = new ByteArrayOutputStream();
+      PrintStream systemErr = System.err;
+      CommandRun result;
+      try {
+        System.setErr(new PrintStream(traced, true, StandardCharsets.UTF_8));
+        result = run(command, "--help");
+      } finally {
+        System.setErr(systemErr);
+      }
+      assertThat(result.out()).as(command).contains("Usage: sos-eval " + command);
+      assertThat(result.err() + traced.toString(StandardCharsets.UTF_8))
+          .as(command)
+          .doesNotContain("[picocli WARN]");
     }
   }
 

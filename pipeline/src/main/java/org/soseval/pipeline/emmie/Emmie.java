@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import org.soseval.pipeline.Progress;
 import org.soseval.pipeline.compare.EffectDirection;
@@ -278,12 +281,58 @@ public final class Emmie {
     return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 
+  /**
+   * A number as the narratives and the report print it: whole with thousands separators from 100,
+   * else two decimals, and two significant figures below 0.01 (so a small p-value is not "0.00");
+   * "n/a" when not finite.
+   */
   static String number(double value) {
+    return number(value, 2);
+  }
+
+  /** As {@link #number(double)} with {@code decimals} below 100. */
+  static String number(double value, int decimals) {
     if (!Double.isFinite(value)) {
       return "n/a";
     }
     double magnitude = Math.abs(value);
-    return String.format(Locale.ROOT, magnitude >= 100 ? "%,.0f" : "%.2f", value);
+    if (magnitude >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", value);
+    }
+    if (magnitude > 0 && magnitude < 0.01) {
+      return new BigDecimal(value).round(new MathContext(2)).toPlainString();
+    }
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  /**
+   * Decimals of the instrument measures: the instrument tables publish scores and percentages to
+   * one decimal (docs/instruments.md), and the narrative and the report's measures table quote the
+   * same rounded values.
+   */
+  static final int INSTRUMENT_DECIMALS = 1;
+
+  private static final Set<String> INSTRUMENT_MEASURES =
+      Set.of(
+          "audit_mapping_score",
+          "audit_percent_criteria_met",
+          "audit_mapping_score_change",
+          "self_rating",
+          "self_rating_change",
+          "training_reach_percent");
+
+  /**
+   * A value of a measure (its estimate or a limit) as the narrative quotes it: an instrument
+   * measure to {@link #INSTRUMENT_DECIMALS}, others by {@link #number(double)}; empty when not
+   * finite.
+   */
+  public static String formatted(Measure measure, double value) {
+    if (!Double.isFinite(value)) {
+      return "";
+    }
+    return INSTRUMENT_MEASURES.contains(measure.name())
+        ? number(value, INSTRUMENT_DECIMALS)
+        : number(value);
   }
 
   private static final List<Column> CSV_COLUMNS =

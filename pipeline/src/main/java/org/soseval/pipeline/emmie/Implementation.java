@@ -53,8 +53,8 @@ final class Implementation {
                 "Case audits in %d pilots: mean mapping-quality score %s of 100 at the latest round"
                     + " (%s%% of criteria met)%s.",
                 audits.size(),
-                Emmie.number(summary[1]),
-                Emmie.number(met[1]),
+                instrumentNumber(summary[1]),
+                instrumentNumber(met[1]),
                 summary[2] > 0
                     ? ", " + signed(summary[1] - summary[0]) + " points since the first round"
                     : ""));
@@ -76,7 +76,7 @@ final class Implementation {
                 Locale.ROOT,
                 "Self-rated implementation in %d pilots: %s of 10 at the latest wave%s.",
                 ratings.size(),
-                Emmie.number(summary[1]),
+                instrumentNumber(summary[1]),
                 summary[2] > 0 ? ", " + signed(summary[1] - summary[0]) + " since the first" : ""));
       }
       List<TrainingAnalysis.Reach> reach =
@@ -97,9 +97,9 @@ final class Implementation {
             String.format(
                 Locale.ROOT,
                 "Training reached %s%% of staff in scope (95%% CI %s to %s) across %d pilots.",
-                Emmie.number(100.0 * trained / scope),
-                Emmie.number(100 * interval.lower()),
-                Emmie.number(100 * interval.upper()),
+                instrumentNumber(100.0 * trained / scope),
+                instrumentNumber(100 * interval.lower()),
+                instrumentNumber(100 * interval.upper()),
                 reach.size()));
       }
     }
@@ -124,7 +124,12 @@ final class Implementation {
   }
 
   private static String signed(double value) {
-    return (value >= 0 ? "+" : "") + Emmie.number(value);
+    return (value >= 0 ? "+" : "") + instrumentNumber(value);
+  }
+
+  /** As the instrument tables publish it (and the report's measures table prints it). */
+  private static String instrumentNumber(double value) {
+    return Emmie.number(value, Emmie.INSTRUMENT_DECIMALS);
   }
 
   /**

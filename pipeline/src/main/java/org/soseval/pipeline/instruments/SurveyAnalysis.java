@@ -2,6 +2,7 @@ package org.soseval.pipeline.instruments;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +13,14 @@ import org.soseval.pipeline.calendar.ReportingYears;
 import org.soseval.pipeline.instruments.InstrumentSchema.Item;
 import org.soseval.pipeline.publish.EesFile;
 import org.soseval.pipeline.publish.EesFile.Column;
+import org.soseval.pipeline.stats.disclosure.Cell;
+import org.soseval.pipeline.stats.disclosure.CountTable;
 import org.soseval.pipeline.stats.disclosure.DerivedValues;
+import org.soseval.pipeline.stats.disclosure.Dimension;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
 import org.soseval.pipeline.stats.disclosure.DisplayRounding;
+import org.soseval.pipeline.stats.disclosure.LinearDisclosureAudit;
+import org.soseval.pipeline.stats.disclosure.ProtectedTable;
 import org.soseval.pipeline.stats.disclosure.PublishedValue;
 import org.soseval.pipeline.stats.survey.CronbachAlpha;
 import org.soseval.pipeline.stats.survey.LikertCounts;
@@ -34,6 +40,12 @@ import org.soseval.pipeline.stats.survey.LikertResponse;
 public final class SurveyAnalysis {
   static final String ITEMS_FILE = "survey_items.csv";
   static final String RELIABILITY_FILE = "survey_reliability.csv";
+  static final String RESPONSES_FILE = "survey_responses.csv";
+
+  /** The {@code response} filter's values, score 1 first. */
+  static final List<String> RESPONSES =
+      List.of("strongly_disagree", "disagree", "neither", "agree", "strongly_agree");
+
   private static final String TOTAL = "Total";
 
   private SurveyAnalysis() {}
@@ -54,6 +66,7 @@ public final class SurveyAnalysis {
   public static List<ScaleScore> run(
       InstrumentSet set, LaGroups groups, DisclosureProfile profile, Path publish) {
     List<List<String>> itemRows = new ArrayList<>();
+    List<List<String>> responseRows = new ArrayList<>();
     List<List<String>> reliabilityRows = new ArrayList<>();
     List<ScaleScore> scores = new ArrayList<>();
     for (String survey :
@@ -63,7 +76,7 @@ public final class SurveyAnalysis {
       if (waves.isEmpty()) {
         continue;
       }
-      itemRows.addAll(itemRows(schema, waves, groups, profile));
+      itemRows.addAll(itemRows(schema, waves, groups, profile, responseRows));
       reliabilityRows.addAll(reliabilityRows(schema, waves, groups, profile));
       waves.forEach(
           (la, byWave) ->
@@ -86,19 +99,27 @@ public final class SurveyAnalysis {
     }
     if (!itemRows.isEmpty()) {
       EesFile.write(publish.resolve(ITEMS_FILE), ITEM_COLUMNS, itemRows);
+      EesFile.write(publish.resolve(RESPONSES_FILE), RESPONSE_COLUMNS, responseRows);
       EesFile.write(publish.resolve(RELIABILITY_FILE), RELIABILITY_COLUMNS, reliabilityRows);
     }
     return scores;
   }
 
+  /** The filters every survey table starts with. */
+  private static final List<Column> SCALE_FILTERS =
+      List.of(
+          Column.filter("survey", "Survey"),
+          Column.filter("wave", "Survey wave"),
+          EesRows.GROUP,
+          Column.filter("scale", "Scale (domain)"));
+
+  private static final Column ITEM = Column.filter("item", "Survey item");
+
   private static final List<Column> ITEM_COLUMNS =
       EesRows.columns(
+          SCALE_FILTERS,
           List.of(
-              Column.filter("survey", "Survey"),
-              Column.filter("wave", "Survey wave"),
-              EesRows.GROUP,
-              Column.filter("scale", "Scale (domain)"),
-              Column.filter("item", "Survey item"),
+              ITEM,
               Column.indicator("respondents", "Responding units", "Counts", "", 0),
               Column.indicator("base", "Valid answers (1-5): the base", "Counts", "", 0),
               Column.indicator("agreeing", "Agree or strongly agree", "Counts", "", 0)),
@@ -109,17 +130,29 @@ public final class SurveyAnalysis {
               Column.indicator("unit_response_rate", "Unit response rate", "Response", "%", 1)),
           Share.changeColumns("wave"));
 
+  private static final List<Column> RESPONSE_COLUMNS =
+      EesRows.columns(
+          SCALE_FILTERS,
+          List.of(
+              ITEM,
+              Column.filter("response", "Answer (1 strongly disagree to 5 strongly agree)"),
+              Column.indicator(
+                  "percent",
+                  "Percent of the valid answers (1-5) giving this answer",
+                  "Answers",
+                  "%",
+                  1)));
+
   private static final List<Column> RELIABILITY_COLUMNS =
-      List.of(
-          Column.filter("survey", "Survey"),
-          Column.filter("wave", "Survey wave"),
-          EesRows.GROUP,
-          Column.filter("scale", "Scale (domain)"),
-          Column.indicator("items", "Items in the scale", "Scale", "", 0),
-          Column.indicator("complete_cases", "Respondents answering every item", "Scale", "", 0),
-          Column.indicator("cronbach_alpha", "Cronbach's alpha (raw)", "Reliability", "", 2),
-          Column.indicator(
-              "standardised_alpha", "Cronbach's alpha (standardised)", "Reliability", "", 2));
+      EesRows.columns(
+          SCALE_FILTERS,
+          List.of(
+              Column.indicator("items", "Items in the scale", "Scale", "", 0),
+              Column.indicator(
+                  "complete_cases", "Respondents answering every item", "Scale", "", 0),
+              Column.indicator("cronbach_alpha", "Cronbach's alpha (raw)", "Reliability", "", 2),
+              Column.indicator(
+                  "standardised_alpha", "Cronbach's alpha (standardised)", "Reliability", "", 2)));
 
   private static Map<String, Map<Integer, Wave>> waves(List<InstrumentRow> rows) {
     Map<String, Map<Integer, Wave>> waves = new TreeMap<>();
@@ -175,7 +208,8 @@ public final class SurveyAnalysis {
       InstrumentSchema schema,
       Map<String, Map<Integer, Wave>> waves,
       LaGroups groups,
-      DisclosureProfile profile) {
+      DisclosureProfile profile,
+      List<List<String>> responseRows) {
     DisclosureProfile surveyProfile =
         profile.withMinimumPercentBase(Math.max(10, profile.minimumPercentBase()));
     Set<Integer> waveNumbers = new TreeSet<>();
@@ -203,6 +237,9 @@ public final class SurveyAnalysis {
                       .map(list -> unit(schema, item, waves, list, firstWave, surveyProfile));
           rows.add(
               row(schema, item, wave, group, Optional.empty(), national, nationalFirst, "Total"));
+          Set<Cell> hidden = hiddenAnswers(national.counts(), surveyProfile);
+          responseRows.addAll(
+              responseRows(schema, item, wave, group, Optional.empty(), national, hidden));
           for (String la : present) {
             Optional<Unit> first =
                 wave == firstWave || !waves.get(la).containsKey(firstWave)
@@ -218,6 +255,9 @@ public final class SurveyAnalysis {
                     national.forLa(la),
                     first.map(u -> u.forLa(la)),
                     la));
+            responseRows.addAll(
+                responseRows(
+                    schema, item, wave, group, Optional.of(la), national.forLa(la), hidden));
           }
         }
       }
@@ -348,6 +388,136 @@ public final class SurveyAnalysis {
     cells.add(DerivedValues.percent(response[1], false, response[0], false, unit.profile()).text());
     cells.addAll(share.changeSince(first.map(Unit::share)));
     return cells;
+  }
+
+  /**
+   * The five answer percentages of one unit (an LA or the Total): {@code c} where {@link
+   * #hiddenAnswers} hides the answer's count, else the count over the base as {@link
+   * DerivedValues#percent} publishes it (so {@code c} on a base below the survey minimum, as the
+   * percent agreeing).
+   */
+  private static List<List<String>> responseRows(
+      InstrumentSchema schema,
+      Item item,
+      int wave,
+      String group,
+      Optional<String> la,
+      Unit unit,
+      Set<Cell> hidden) {
+    long[] answers = answers(unit.count());
+    long base = unit.count().valid();
+    List<List<String>> rows = new ArrayList<>();
+    for (int k = 0; k < RESPONSES.size(); k++) {
+      List<String> cells = EesRows.identifiers(unit.reportingYear(), la);
+      cells.add(schema.instrument());
+      cells.add(Integer.toString(wave));
+      cells.add(group);
+      cells.add(item.scale() == null ? "z" : item.scale());
+      cells.add(item.id());
+      cells.add(RESPONSES.get(k));
+      cells.add(
+          hidden.contains(Cell.of(unit.row(), RESPONSES.get(k)))
+              ? "c"
+              : DerivedValues.percent(answers[k], false, base, false, unit.profile()).text());
+      rows.add(cells);
+    }
+    return rows;
+  }
+
+  private static long[] answers(LikertCounts counts) {
+    return new long[] {
+      counts.stronglyDisagree(),
+      counts.disagree(),
+      counts.neither(),
+      counts.agree(),
+      counts.stronglyAgree()
+    };
+  }
+
+  private static final String BASE = "base";
+  private static final String AGREEING = "agreeing";
+  private static final String NOT_AGREEING = "not_agreeing";
+
+  /**
+   * The answer cells (row = LA or {@code Total}, column = a {@link #RESPONSES} value) whose
+   * percentage is published as {@code c}, for one item, wave and group.
+   *
+   * <p>Rule (methods.md section 6, docs/instruments.md): a percentage with its base gives the
+   * count, so the answers are protected as counts. The table is the LAs and their Total by the five
+   * answers, with the margins {@code survey_items.csv} already publishes: the base, agreeing (4 +
+   * 5) and so not agreeing (1 + 2 + 3), and the Total row. {@link ProtectedTable#protect}
+   * suppresses answers in the profile's primary range and the secondary cells that stop them being
+   * recovered by subtraction; the answers of a unit whose base is below the survey minimum are
+   * hidden too (their percentages are {@code c}). As the margins stay published whatever the
+   * protection chose, {@link LinearDisclosureAudit} then checks the hidden answers against every
+   * margin of the table. If one could still be recovered, the LAs' answers are all hidden and the
+   * Total row is protected on its own (then checked again); failing that, every answer is hidden.
+   */
+  static Set<Cell> hiddenAnswers(Map<String, LikertCounts> byLa, DisclosureProfile profile) {
+    CountTable table = answerTable(byLa);
+    Set<Cell> hidden = protectedAnswers(table, profile);
+    if (LinearDisclosureAudit.recoverableCells(table, hidden).isEmpty()) {
+      return hidden;
+    }
+    LikertCounts total = byLa.values().stream().reduce(LikertCounts.EMPTY, LikertCounts::combine);
+    Set<Cell> pooledOnly = new LinkedHashSet<>();
+    for (String la : byLa.keySet()) {
+      RESPONSES.forEach(answer -> pooledOnly.add(Cell.of(la, answer)));
+    }
+    // a one-row table: the Total's answers against its own margins
+    pooledOnly.addAll(protectedAnswers(answerTable(Map.of(TOTAL, total)), profile));
+    if (LinearDisclosureAudit.recoverableCells(table, pooledOnly).isEmpty()) {
+      return pooledOnly;
+    }
+    Set<Cell> all = new LinkedHashSet<>();
+    for (String row : table.rows().labels()) {
+      RESPONSES.forEach(answer -> all.add(Cell.of(row, answer)));
+    }
+    return all;
+  }
+
+  /** Rows: the LAs under their Total (a single row when {@code byUnit} is the Total alone). */
+  private static CountTable answerTable(Map<String, LikertCounts> byUnit) {
+    List<String> units = List.copyOf(byUnit.keySet());
+    Dimension rows =
+        units.equals(List.of(TOTAL))
+            ? Dimension.of("units", units)
+            : Dimension.withTotal("units", TOTAL, units);
+    Dimension columns =
+        Dimension.builder("answers")
+            .add(BASE)
+            .add(NOT_AGREEING, BASE)
+            .add(RESPONSES.get(0), NOT_AGREEING)
+            .add(RESPONSES.get(1), NOT_AGREEING)
+            .add(RESPONSES.get(2), NOT_AGREEING)
+            .add(AGREEING, BASE)
+            .add(RESPONSES.get(3), AGREEING)
+            .add(RESPONSES.get(4), AGREEING)
+            .build();
+    CountTable.Builder builder = CountTable.builder(rows, columns);
+    byUnit.forEach(
+        (unit, counts) -> {
+          long[] answers = answers(counts);
+          for (int k = 0; k < RESPONSES.size(); k++) {
+            builder.count(unit, RESPONSES.get(k), answers[k]);
+          }
+        });
+    return builder.build();
+  }
+
+  /** The answers {@link ProtectedTable} suppresses, and all five of a unit on a small base. */
+  private static Set<Cell> protectedAnswers(CountTable table, DisclosureProfile profile) {
+    ProtectedTable protectedTable = ProtectedTable.protect(table, profile);
+    Set<Cell> hidden = new LinkedHashSet<>();
+    for (String row : table.rows().labels()) {
+      boolean smallBase = table.count(Cell.of(row, BASE)) < profile.minimumPercentBase();
+      for (String answer : RESPONSES) {
+        if (smallBase || protectedTable.isSuppressed(row, answer)) {
+          hidden.add(Cell.of(row, answer));
+        }
+      }
+    }
+    return hidden;
   }
 
   private static List<List<String>> reliabilityRows(

@@ -78,10 +78,12 @@ public final class EmmieEvidence {
       rows.add(
           List.of(
               measure.name(),
-              number(measure.estimate()),
+              Emmie.formatted(measure, measure.estimate()),
               Double.isNaN(measure.lower())
                   ? ""
-                  : number(measure.lower()) + " to " + number(measure.upper()),
+                  : Emmie.formatted(measure, measure.lower())
+                      + " to "
+                      + Emmie.formatted(measure, measure.upper()),
               Integer.toString(measure.nUnits())));
     }
     return rows.isEmpty()
@@ -185,9 +187,5 @@ public final class EmmieEvidence {
 
   private static String capitalised(String name) {
     return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-  }
-
-  private static String number(double value) {
-    return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : "";
   }
 }

@@ -20,6 +20,9 @@ import org.soseval.pipeline.charts.CostData;
 import org.soseval.pipeline.charts.DotPlotChart;
 import org.soseval.pipeline.charts.DotPlotData;
 import org.soseval.pipeline.charts.DotPlotPoint;
+import org.soseval.pipeline.charts.LikertChart;
+import org.soseval.pipeline.charts.LikertData;
+import org.soseval.pipeline.charts.LikertItem;
 import org.soseval.pipeline.instruments.InstrumentSchema;
 import org.soseval.pipeline.stats.disclosure.PublishedValue;
 import org.soseval.pipeline.stats.disclosure.Symbol;
@@ -37,13 +40,20 @@ import org.soseval.pipeline.stats.disclosure.Symbol;
  *       ({@code audit_criteria.csv}).
  *   <li>Costs: each LA's costs by category in one price year ({@code costs.csv}).
  *   <li>Mechanisms: percent agreeing with each survey item with Wilson intervals, by group and wave
- *       ({@code survey_items.csv}), one figure per survey.
+ *       ({@code survey_items.csv}), one figure per survey; then, when {@code survey_responses.csv}
+ *       is published, the survey's diverging bars of the five answers at each group's latest wave.
  * </ul>
  */
 final class InstrumentEvidence {
   static final String RATINGS = "implementation_ratings.csv";
   static final String AUDITS = "audit_criteria.csv";
   static final String SURVEYS = "survey_items.csv";
+  static final String ANSWERS = "survey_responses.csv";
+
+  /** The {@code response} filter's values of {@link #ANSWERS}, strongly disagree first. */
+  private static final List<String> RESPONSES =
+      List.of("strongly_disagree", "disagree", "neither", "agree", "strongly_agree");
+
   static final String COSTS = "costs.csv";
   private static final double LEVEL = 0.95;
   private static final String TOTAL = "Total";
@@ -79,7 +89,9 @@ final class InstrumentEvidence {
     List<EvidenceFigure> costs = new ArrayList<>();
     PublishedTable.read(publish, COSTS).flatMap(InstrumentEvidence::costs).ifPresent(costs::add);
     List<EvidenceFigure> mechanisms = new ArrayList<>();
-    PublishedTable.read(publish, SURVEYS).ifPresent(table -> mechanisms.addAll(surveys(table)));
+    Optional<PublishedTable> answers = PublishedTable.read(publish, ANSWERS);
+    PublishedTable.read(publish, SURVEYS)
+        .ifPresent(table -> mechanisms.addAll(surveys(table, answers)));
     return new Figures(implementation, costs, mechanisms);
   }
 
@@ -392,7 +404,8 @@ final class InstrumentEvidence {
 
   // --- surveys ----------------------------------------------------------------------------------
 
-  private static List<EvidenceFigure> surveys(PublishedTable table) {
+  private static List<EvidenceFigure> surveys(
+      PublishedTable table, Optional<PublishedTable> answers) {
     List<PublishedTable.Row> all = table.rows();
     Set<String> surveys = new LinkedHashSet<>();
     all.forEach(row -> surveys.add(row.text("survey")));
@@ -460,8 +473,88 @@ final class InstrumentEvidence {
       figures.add(
           new EvidenceFigure(
               "Mechanisms: " + schema.title().toLowerCase(Locale.ROOT), sentences, chart, numbers));
+      answers.flatMap(a -> likert(schema, cells, latest(series), a)).ifPresent(figures::add);
     }
     return figures;
+  }
+
+  /**
+   * The diverging bars of a survey's items at each group's latest wave: the five answer percentages
+   * of {@code survey_responses.csv} with the base, don't-know and no-answer counts of {@code
+   * survey_items.csv}, all as published (an item with a {@code c} among its five gets no bar).
+   * Empty when the answers table has no national row for the survey.
+   */
+  private static Optional<EvidenceFigure> likert(
+      InstrumentSchema schema, List<Cell> items, List<String> latest, PublishedTable answers) {
+    Map<String, PublishedValue> shares = new LinkedHashMap<>();
+    for (PublishedTable.Row row : answers.rows()) {
+      if (row.national() && row.text("survey").equals(schema.instrument())) {
+        String series = row.text("comparison_group") + ", wave " + row.text("wave");
+        shares.put(
+            series + "|" + itemLabel(schema, row.text("item")) + "|" + row.text("response"),
+            row.value("percent"));
+      }
+    }
+    List<LikertItem> bars = new ArrayList<>();
+    List<List<String>> tableRows = new ArrayList<>();
+    for (String series : latest) {
+      for (Cell item : items.stream().filter(c -> c.series().equals(series)).toList()) {
+        List<PublishedValue> five = new ArrayList<>();
+        for (String response : RESPONSES) {
+          PublishedValue share = shares.get(series + "|" + item.row() + "|" + response);
+          if (share != null) {
+            five.add(share);
+          }
+        }
+        if (five.size() != RESPONSES.size()) {
+          continue;
+        }
+        String label = latest.size() > 1 ? item.row() + " (" + series + ")" : item.row();
+        PublishedTable.Row counts = item.source();
+        bars.add(
+            new LikertItem(
+                label,
+                five,
+                counts.value("base"),
+                counts.value("dont_know"),
+                counts.value("item_nonresponse")));
+        List<String> line = new ArrayList<>(List.of(item.row(), series, counts.text("base")));
+        five.forEach(share -> line.add(share.text()));
+        line.add(counts.text("dont_know"));
+        line.add(counts.text("item_nonresponse"));
+        tableRows.add(line);
+      }
+    }
+    if (bars.isEmpty()) {
+      return Optional.empty();
+    }
+    String title = schema.title() + ": answers to each item at the latest wave";
+    Chart chart =
+        LikertChart.of(
+            "survey-answers-" + schema.instrument().replace('_', '-'),
+            new LikertData(
+                title,
+                bars,
+                Optional.of(
+                    "Percent of the valid answers (1-5); don't know and blank answers are not in"
+                        + " the base. Source: publish/"
+                        + ANSWERS
+                        + " and publish/"
+                        + SURVEYS
+                        + ".")));
+    List<String> headers = new ArrayList<>(List.of("Item", "Group and wave", "n"));
+    LikertData.ANSWERS.forEach(answer -> headers.add(answer + " (%)"));
+    headers.addAll(List.of("Don't know", "No answer"));
+    return Optional.of(
+        new EvidenceFigure(
+            "Mechanisms: " + schema.title().toLowerCase(Locale.ROOT) + ", answers",
+            List.of(
+                "The bars show every answer at each group's latest wave, centred on the middle"
+                    + " answer: agreement to the right, disagreement to the left. An item with a"
+                    + " suppressed answer (c) has no bar; its published percentages are in the"
+                    + " table."),
+            chart,
+            ReportTable.of(title + " (% of valid answers)", headers, tableRows)));
   }
 
   private static final String NEGATIVE = " (negatively worded)";

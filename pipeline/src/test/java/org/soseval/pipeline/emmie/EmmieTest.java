@@ -312,11 +312,55 @@ class EmmieTest {
     assertThat(economics.qualityLevel()).isEqualTo(4);
     assertThat(economics.narrative()).contains("Each one-unit reduction in icpc_rate cost about £");
 
+    // the narrative quotes the self-rating as the published table rounds it
+    Emmie.Dimension implementation = icpc.dimension("implementation");
+    Emmie.Measure selfRating = measure(implementation, "self_rating");
+    Emmie.Measure change = measure(implementation, "self_rating_change");
+    List<String> total =
+        Files.readAllLines(out.resolve("publish/implementation_ratings.csv")).stream()
+            .filter(line -> line.contains(",National,") && line.contains(",Pilots,Total,"))
+            .reduce((first, second) -> second)
+            .map(line -> List.of(line.split(",", -1)))
+            .orElseThrow();
+    String publishedScore = total.get(total.size() - 2);
+    String publishedChange = total.get(total.size() - 1);
+    assertThat(Emmie.formatted(selfRating, selfRating.estimate())).isEqualTo(publishedScore);
+    assertThat(Emmie.formatted(change, change.estimate())).isEqualTo(publishedChange);
+    assertThat(implementation.narrative())
+        .contains(
+            "Self-rated implementation in 10 pilots: "
+                + publishedScore
+                + " of 10 at the latest wave, +"
+                + publishedChange
+                + " since the first.");
+
     assertThat(EesChecker.checkDirectory(out.resolve("publish")).failures()).isEmpty();
     JsonNode json = new ObjectMapper().readTree(result.json().toFile());
     assertThat(json.at("/entries/0/effect/quality_level").asInt()).isEqualTo(4);
     assertThat(json.at("/entries/0/mechanisms/cmo_configurations/0/id").asText())
         .isEqualTo("CMO-1");
     assertThat(json.at("/instrument_rows/family_survey/rejected").asInt()).isZero();
+  }
+
+  private static Emmie.Measure measure(Emmie.Dimension dimension, String name) {
+    return dimension.measures().stream()
+        .filter(m -> m.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void numbersAreWholeFromAHundredAndKeepTwoSignificantFiguresWhenSmall() {
+    assertThat(Emmie.number(3516014.24)).isEqualTo("3,516,014");
+    assertThat(Emmie.number(-2.345)).isEqualTo("-2.35");
+    assertThat(Emmie.number(0.00043019)).isEqualTo("0.00043");
+    assertThat(Emmie.number(0)).isEqualTo("0.00");
+    assertThat(Emmie.number(Double.NaN)).isEqualTo("n/a");
+    assertThat(Emmie.number(6.279166, 1)).isEqualTo("6.3");
+    Emmie.Measure cost = Emmie.Measure.of("cost_total", 3516014.24, 10);
+    assertThat(Emmie.formatted(cost, cost.estimate())).isEqualTo("3,516,014");
+    Emmie.Measure reach = new Emmie.Measure("training_reach_percent", 69.361, 67.599, 71.069, 10);
+    assertThat(Emmie.formatted(reach, reach.lower())).isEqualTo("67.6");
+    assertThat(Emmie.formatted(reach, Double.NaN)).isEmpty();
   }
 }

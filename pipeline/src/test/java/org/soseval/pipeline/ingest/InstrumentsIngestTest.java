@@ -411,7 +411,7 @@ class InstrumentsIngestTest {
     try (Stream<Path> list = Files.list(generated.resolve("files"))) {
       tables = list.map(path -> path.getFileName().toString()).sorted().toList();
     }
-    assertThat(tables).hasSize(14);
+    assertThat(tables).hasSize(16); // eight tables, each with its .meta.csv
     for (String table : tables) {
       assertThat(Files.readString(generated.resolve("lake").resolve(table)))
           .as(table)

@@ -51,6 +51,6 @@ class InstrumentAnalysisTest {
         publish);
     EesChecker.Report report = EesChecker.checkDirectory(publish);
     assertThat(report.failures()).isEmpty();
-    assertThat(report.files()).hasSize(7);
+    assertThat(report.files()).hasSize(8);
   }
 }

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.soseval.pipeline.privacy.PseudonymKey;
 import org.soseval.pipeline.privacy.Pseudonymiser;
 import org.soseval.pipeline.publish.EesChecker;
+import org.soseval.pipeline.stats.disclosure.Cell;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
+import org.soseval.pipeline.stats.survey.LikertCounts;
 
 class SurveyAnalysisTest {
   /** Relationship-scale answers of 12 respondents; the last item is negatively worded. */
@@ -156,5 +161,141 @@ class SurveyAnalysisTest {
         .containsEntry("complete_cases", "12")
         .containsEntry("cronbach_alpha", "0.96")
         .containsEntry("standardised_alpha", "0.96");
+  }
+
+  @Test
+  void publishesTheFiveAnswersAsPercentagesWithSmallCountsHidden() throws IOException {
+    Path publish = temp.resolve("publish");
+    SurveyAnalysis.run(
+        survey(), LaGroups.of(List.of("855"), List.of()), DisclosureProfile.dfe(), publish);
+    List<CSVRecord> rows = read(publish.resolve(SurveyAnalysis.RESPONSES_FILE));
+    Map<String, String> listened = new java.util.LinkedHashMap<>();
+    rows.stream()
+        .filter(r -> r.get("old_la_code").equals("855") && r.get("item").equals("fs_listened"))
+        .forEach(r -> listened.put(r.get("response"), r.get("percent")));
+    // fs_listened in 855: 1, 7, 3, 4, 3 of 18 valid answers; 7 / 18 = 38.9%; the others are 1-5
+    // (DfE primary range), and each group of them keeps two or more hidden answers
+    assertThat(listened)
+        .containsExactly(
+            Map.entry("strongly_disagree", "c"),
+            Map.entry("disagree", "38.9"),
+            Map.entry("neither", "c"),
+            Map.entry("agree", "c"),
+            Map.entry("strongly_agree", "c"));
+    // 925 answered on a base of 8: no percentage, as in survey_items.csv
+    assertThat(
+            rows.stream()
+                .filter(r -> r.get("old_la_code").equals("925"))
+                .map(r -> r.get("percent"))
+                .distinct())
+        .containsExactly("c");
+    assertThat(EesChecker.checkDirectory(publish).failures()).isEmpty();
+    assertNoAnswerRecoverable(rows, read(publish.resolve(SurveyAnalysis.ITEMS_FILE)));
+  }
+
+  @Test
+  void hidesASecondAnswerWhereOneCouldBeRecoveredFromTheMargins() {
+    // 855: 0, 3, 10, 10, 10 (base 33; not agreeing 13 = 0 + 3 + 10 would give the 3 back);
+    // 925: 6 in each answer, so the Total's 9 disagreeing minus 925's 6 would give it back too
+    Map<String, LikertCounts> byLa =
+        new TreeMap<>(
+            Map.of(
+                "855", new LikertCounts(0, 3, 10, 10, 10, 0, 0, 0),
+                "925", new LikertCounts(6, 6, 6, 6, 6, 0, 0, 0)));
+    Set<Cell> hidden = SurveyAnalysis.hiddenAnswers(byLa, DisclosureProfile.dfe());
+    assertThat(hidden).contains(Cell.of("855", "disagree"));
+    // each margin equation the published tables give (per unit: 1+2+3 = base - agreeing, 4+5 =
+    // agreeing; per answer: Total = 855 + 925) has no hidden cell on its own
+    List<List<Cell>> equations = new ArrayList<>();
+    for (String unit : List.of("Total", "855", "925")) {
+      equations.add(
+          SurveyAnalysis.RESPONSES.subList(0, 3).stream().map(a -> Cell.of(unit, a)).toList());
+      equations.add(
+          SurveyAnalysis.RESPONSES.subList(3, 5).stream().map(a -> Cell.of(unit, a)).toList());
+    }
+    for (String answer : SurveyAnalysis.RESPONSES) {
+      equations.add(
+          List.of(Cell.of("Total", answer), Cell.of("855", answer), Cell.of("925", answer)));
+    }
+    for (List<Cell> equation : equations) {
+      assertThat(equation.stream().filter(hidden::contains).count())
+          .as("hidden cells of %s", equation)
+          .isNotEqualTo(1);
+    }
+  }
+
+  @Test
+  void manySmallLasStillLeaveThePooledAnswersPublished() {
+    // ten LAs of about 38 answers each, several answers of 1-5 per LA
+    Map<String, LikertCounts> byLa = new TreeMap<>();
+    for (int i = 0; i < 10; i++) {
+      byLa.put(
+          "LA" + i,
+          new LikertCounts(1 + i % 4, 2 + i % 5, 6 + i % 3, 12 + i % 6, 14 - i % 4, 0, 0, 0));
+    }
+    Set<Cell> hidden = SurveyAnalysis.hiddenAnswers(byLa, DisclosureProfile.dfe());
+    for (String answer : SurveyAnalysis.RESPONSES) {
+      assertThat(hidden).doesNotContain(Cell.of("Total", answer));
+    }
+    List<List<Cell>> equations = new ArrayList<>();
+    List<String> units = new ArrayList<>(byLa.keySet());
+    units.add("Total");
+    for (String unit : units) {
+      equations.add(
+          SurveyAnalysis.RESPONSES.subList(0, 3).stream().map(a -> Cell.of(unit, a)).toList());
+      equations.add(
+          SurveyAnalysis.RESPONSES.subList(3, 5).stream().map(a -> Cell.of(unit, a)).toList());
+    }
+    for (String answer : SurveyAnalysis.RESPONSES) {
+      equations.add(units.stream().map(unit -> Cell.of(unit, answer)).toList());
+    }
+    for (List<Cell> equation : equations) {
+      assertThat(equation.stream().filter(hidden::contains).count())
+          .as("hidden cells of %s", equation)
+          .isNotEqualTo(1);
+    }
+  }
+
+  /**
+   * An independent check of a published answers table: no published answer is a count of 1-5, and
+   * no unit has exactly one hidden answer among 1-3 (base - agreeing) or 4-5 (agreeing), whose
+   * margins survey_items.csv publishes.
+   */
+  private static void assertNoAnswerRecoverable(List<CSVRecord> answers, List<CSVRecord> items) {
+    Map<String, String> baseOf = new java.util.HashMap<>();
+    items.forEach(r -> baseOf.put(unitKey(r), r.get("base")));
+    Map<String, List<String>> byUnit = new java.util.LinkedHashMap<>();
+    answers.forEach(
+        r -> byUnit.computeIfAbsent(unitKey(r), k -> new ArrayList<>()).add(r.get("percent")));
+    assertThat(byUnit).isNotEmpty();
+    byUnit.forEach(
+        (unit, percents) -> {
+          String base = baseOf.get(unit);
+          for (String percent : percents) {
+            if (!percent.equals("c") && !base.equals("c") && unit.contains(",Local authority,")) {
+              long count = Math.round(Double.parseDouble(percent) * Long.parseLong(base) / 100);
+              assertThat(count >= 1 && count <= 5)
+                  .as("%s answer %s%% of %s is a count of 1-5", unit, percent, base)
+                  .isFalse();
+            }
+          }
+          assertThat(percents.subList(0, 3).stream().filter("c"::equals).count())
+              .as(unit)
+              .isNotEqualTo(1);
+          assertThat(percents.subList(3, 5).stream().filter("c"::equals).count())
+              .as(unit)
+              .isNotEqualTo(1);
+        });
+  }
+
+  private static String unitKey(CSVRecord r) {
+    return String.join(
+        ",",
+        r.get("geographic_level"),
+        r.get("old_la_code"),
+        r.get("survey"),
+        r.get("wave"),
+        r.get("comparison_group"),
+        r.get("item"));
   }
 }

@@ -241,6 +241,80 @@ class InstrumentEvidenceTest {
                 + " sampled).");
   }
 
+  private void answers() throws IOException {
+    List<String> rows = new ArrayList<>();
+    String[] answers = {"strongly_disagree", "disagree", "neither", "agree", "strongly_agree"};
+    Map<String, String[]> percents =
+        Map.of(
+            "2,Pilots,relationship,fs_listened",
+                new String[] {"5.0", "5.0", "10.0", "40.0", "40.0"},
+            "2,Pilots,relationship,fs_views_ignored", new String[] {"c", "c", "c", "c", "c"},
+            "1,Pilots,relationship,fs_listened",
+                new String[] {"5.0", "6.3", "20.0", "40.0", "28.7"},
+            "1,Comparison LAs,relationship,fs_listened",
+                new String[] {"10.0", "15.0", "20.5", "30.0", "24.5"});
+    for (Map.Entry<String, String[]> item : new java.util.TreeMap<>(percents).entrySet()) {
+      for (int k = 0; k < answers.length; k++) {
+        rows.add(
+            NATIONAL
+                + "family_survey,"
+                + item.getKey()
+                + ","
+                + answers[k]
+                + ","
+                + item.getValue()[k]);
+      }
+    }
+    // an LA row is not drawn (the figure is of the pooled rows)
+    rows.add(
+        la("304", "E09000005", "Brent")
+            + "family_survey,1,Pilots,relationship,fs_listened,agree,c");
+    write(
+        "survey_responses.csv",
+        "survey,wave,comparison_group,scale,item,response,percent",
+        rows.toArray(String[]::new));
+  }
+
+  @Test
+  void surveyAnswersAreDivergingBarsAtEachGroupsLatestWaveNextToTheAgreementDots()
+      throws IOException {
+    surveys();
+    answers();
+    List<EvidenceFigure> figures = InstrumentEvidence.read(publish).mechanisms();
+
+    assertThat(figures)
+        .extracting(EvidenceFigure::heading)
+        .containsExactly(
+            "Mechanisms: family experience survey",
+            "Mechanisms: family experience survey, answers");
+    EvidenceFigure bars = figures.get(1);
+    assertThat(bars.chart().name()).isEqualTo("survey-answers-family-survey");
+    assertThat(bars.chart().altText()).isNotBlank();
+    String listened = "My social worker listened to me and understood my family's situation";
+    String ignored = "I felt my views were ignored (negatively worded)";
+    assertThat(bars.table().rows())
+        .containsExactly(
+            List.of(
+                listened, "Pilots, wave 2", "400", "5.0", "5.0", "10.0", "40.0", "40.0", "c", "10"),
+            List.of(ignored, "Pilots, wave 2", "c", "c", "c", "c", "c", "c", "c", "c"),
+            List.of(
+                listened,
+                "Comparison LAs, wave 1",
+                "2500",
+                "10.0",
+                "15.0",
+                "20.5",
+                "30.0",
+                "24.5",
+                "90",
+                "80"));
+    // the chart's own table has the same published cells; the suppressed item has no bar
+    String csv = bars.chart().data().toCsv();
+    assertThat(csv).contains(",40.0,40.0,").contains(",20.5,30.0,24.5,").doesNotContain("28.7");
+    CategoryDataset dataset = bars.chart().chart().getCategoryPlot().getDataset();
+    assertThat(dataset.getColumnKeys().toString()).doesNotContain("Pilots, wave 1");
+  }
+
   @Test
   void costsAreOneBarPerLaLargestFirstInThePublishedPriceYear() throws IOException {
     costs();

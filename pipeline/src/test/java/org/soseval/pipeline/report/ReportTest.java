@@ -55,7 +55,9 @@ class ReportTest {
           "costs-by-category",
           "emmie-summary",
           "survey-family-survey",
-          "survey-practitioner-survey");
+          "survey-answers-family-survey",
+          "survey-practitioner-survey",
+          "survey-answers-practitioner-survey");
 
   private static String page() throws Exception {
     return Files.readString(fixture.written.index(), StandardCharsets.UTF_8);
@@ -126,7 +128,10 @@ class ReportTest {
         .contains("charts/emmie-summary.png")
         .contains("<h3>Mechanisms: family experience survey</h3>")
         .contains("charts/survey-family-survey.png")
-        .contains("charts/survey-practitioner-survey.png");
+        .contains("charts/survey-practitioner-survey.png")
+        .contains("<h3>Mechanisms: family experience survey, answers</h3>")
+        .contains("charts/survey-answers-family-survey.png")
+        .contains("charts/survey-answers-practitioner-survey.png");
     for (String chart : EVIDENCE_CHARTS) {
       int figure = page.indexOf("charts/" + chart + ".png");
       int table = page.indexOf("<table class=\"figure-table\">", figure);
@@ -186,6 +191,50 @@ class ReportTest {
                 + " in wave 1 and "
                 + second
                 + " in wave 2 (change +");
+    // the EMMIE implementation narrative quotes the same rounded values
+    String[] latest = totals.get(totals.size() - 1).split(",", -1);
+    assertThat(section(page, "implementation"))
+        .contains(
+            "Self-rated implementation in 10 pilots: "
+                + latest[14]
+                + " of 10 at the latest wave, +"
+                + latest[15]
+                + " since the first.");
+    // the Likert bars' CSV holds the five published answers of each drawn item
+    String[] answers = {"strongly_disagree", "disagree", "neither", "agree", "strongly_agree"};
+    List<String[]> responses =
+        Files.readAllLines(publish.resolve("survey_responses.csv")).stream()
+            .skip(1)
+            .map(line -> line.split(",", -1))
+            .filter(c -> c[2].equals("National") && c[12].equals("Pilots"))
+            .toList();
+    int latestWave = responses.stream().mapToInt(c -> Integer.parseInt(c[11])).max().orElseThrow();
+    String family =
+        Files.readString(
+            fixture.written.folder().resolve("charts/survey-answers-family-survey.csv"));
+    int drawn = 0;
+    for (String item :
+        responses.stream()
+            .filter(c -> c[10].equals("family_survey") && Integer.parseInt(c[11]) == latestWave)
+            .map(c -> c[14])
+            .distinct()
+            .toList()) {
+      StringBuilder five = new StringBuilder();
+      for (String answer : answers) {
+        String percent =
+            responses.stream()
+                .filter(c -> c[10].equals("family_survey") && Integer.parseInt(c[11]) == latestWave)
+                .filter(c -> c[14].equals(item) && c[15].equals(answer))
+                .findFirst()
+                .orElseThrow()[16];
+        five.append(',').append(percent);
+      }
+      if (!five.toString().contains("c")) {
+        drawn++;
+        assertThat(family).as(item).contains(five + ",");
+      }
+    }
+    assertThat(drawn).isPositive();
   }
 
   @Test
@@ -381,7 +430,8 @@ class ReportTest {
         BufferedImage image = renderer.renderImageWithDPI(page, 40);
         assertThat(inkShare(image))
             .as("share of non-white pixels on page %d", page + 1)
-            .isGreaterThan(0.005);
+            // a page with a dozen lines of text has about 0.5%; the footer alone well under 0.1%
+            .isGreaterThan(0.002);
         if (page == 0) {
           ImageIO.write(image, "png", Path.of("target", "report-example-page-1.png").toFile());
         }
