@@ -77,6 +77,12 @@ final class GenerateCommand implements Callable<Integer> {
           "Planted effect OUTCOME=CHANGE, e.g. icpc_rate=-10%%; repeatable. Outcomes: s47_rate, icpc_rate, cpp_start_rate, cla_start_rate.")
   List<String> effects = new ArrayList<>();
 
+  @Option(
+      names = "--ssda903-xml",
+      description =
+          "Write each SSDA903 return as one XML (LA/ssda903_YYYY.xml) instead of CSV tables.")
+  boolean ssda903Xml;
+
   @Override
   public Integer call() {
     int[] range = parseYears(years);
@@ -102,17 +108,25 @@ final class GenerateCommand implements Callable<Integer> {
           "Cannot generate deposits", e.getMessage(), "Change the option and run again", e);
     }
     Logs.use(out.toAbsolutePath().resolveSibling(out.getFileName() + ".log"));
-    run(design, out, spec.commandLine().getOut(), spec.commandLine().getErr()::println);
+    run(design, out, ssda903Xml, spec.commandLine().getOut(), spec.commandLine().getErr()::println);
     return 0;
   }
 
   /** Generates {@code design} into {@code out} and prints what was written. */
   static SyntheticDeposits.Summary run(
       Design design, Path out, PrintWriter terminal, Progress progress) {
+    return run(design, out, false, terminal, progress);
+  }
+
+  /** As {@link #run(Design, Path, PrintWriter, Progress)}; SSDA903 as XML when asked. */
+  static SyntheticDeposits.Summary run(
+      Design design, Path out, boolean ssda903Xml, PrintWriter terminal, Progress progress) {
     long started = System.nanoTime();
     SyntheticDeposits.Summary summary;
     try {
-      summary = SyntheticDeposits.generate(design, out.toAbsolutePath().normalize(), progress);
+      summary =
+          SyntheticDeposits.generate(
+              design, out.toAbsolutePath().normalize(), ssda903Xml, progress);
     } catch (IllegalArgumentException e) {
       throw PipelineErrors.usage(
           "Cannot generate deposits into " + out, e.getMessage(), "Change the option", e);

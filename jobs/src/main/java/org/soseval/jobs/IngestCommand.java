@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.Progress;
+import org.soseval.pipeline.derive.PeriodsOfCare;
 import org.soseval.pipeline.ingest.Ingest;
 import org.soseval.pipeline.ingest.IngestResult;
 import org.soseval.pipeline.instruments.InstrumentLake;
@@ -99,9 +100,11 @@ final class IngestCommand implements Callable<Integer> {
   static int run(Path deposits, Path lake, PseudonymKey key, PrintWriter out, Progress progress) {
     long started = System.nanoTime();
     IngestResult result;
+    PeriodsOfCare.Summary periods;
     SparkSession spark = SparkSessions.local(lake.resolve("_logs"));
     try {
       result = Ingest.run(spark, deposits, lake, key, progress);
+      periods = PeriodsOfCare.rebuild(spark, lake, progress);
     } finally {
       spark.stop();
     }
@@ -118,6 +121,14 @@ final class IngestCommand implements Callable<Integer> {
         result.rowsWritten(),
         result.rowsQuarantined());
     out.println("  ledger:     " + Ledger.path(lake));
+    if (periods.periods() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "  periods of care: %,d (%,d with imputed episodes), %s%n",
+          periods.periods(),
+          periods.imputed(),
+          lake.resolve(PeriodsOfCare.TABLE.folder()));
+    }
     if (result.rowsQuarantined() > 0) {
       out.println("  quarantine: " + lake.resolve("_quarantine") + " (rows by rule below)");
       for (Map.Entry<String, Long> rule : result.quarantinedByRule().entrySet()) {

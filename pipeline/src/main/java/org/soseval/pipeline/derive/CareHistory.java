@@ -37,8 +37,15 @@ public final class CareHistory {
 
   private CareHistory() {}
 
-  /** A period of care: its start (if S), and its end and reason (if it ended on a known date). */
-  record Period(Optional<LocalDate> start, Optional<LocalDate> end, Optional<String> reason) {}
+  /**
+   * A period of care: its start (if S), its end and reason (if it ended on a known date), and its
+   * episodes in {@code DECOM} order.
+   */
+  record Period(
+      Optional<LocalDate> start,
+      Optional<LocalDate> end,
+      Optional<String> reason,
+      List<CareEpisode> episodes) {}
 
   /** The facts of one child's episodes (in any order, with repeats across returns). */
   public static List<Fact> facts(List<CareEpisode> versions, int firstYear, int lastYear) {
@@ -64,24 +71,27 @@ public final class CareHistory {
   static List<Period> periods(List<CareEpisode> episodes) {
     List<Period> periods = new ArrayList<>();
     Optional<LocalDate> start = Optional.empty();
+    List<CareEpisode> current = new ArrayList<>();
     boolean open = false;
     for (CareEpisode episode : episodes) {
       boolean startsCare = episode.rne().equals("S");
       if (open && startsCare) {
-        periods.add(new Period(start, Optional.empty(), Optional.empty()));
+        periods.add(new Period(start, Optional.empty(), Optional.empty(), current));
         open = false;
       }
       if (!open) {
         start = startsCare ? Optional.of(episode.decom()) : Optional.empty();
+        current = new ArrayList<>();
         open = true;
       }
+      current.add(episode);
       if (episode.endsPeriod()) {
-        periods.add(new Period(start, episode.dec(), episode.rec()));
+        periods.add(new Period(start, episode.dec(), episode.rec(), current));
         open = false;
       }
     }
     if (open) {
-      periods.add(new Period(start, Optional.empty(), Optional.empty()));
+      periods.add(new Period(start, Optional.empty(), Optional.empty(), current));
     }
     return periods;
   }

@@ -38,11 +38,7 @@ public final class Ssda903XmlWriter {
 
   private Ssda903XmlWriter(XMLStreamWriter xml) {
     this.xml = xml;
-    this.header =
-        SCHEMA.xmlTables().stream()
-            .filter(t -> t.xml().get().path().equals(layout.header()) && !t.xml().get().whenGiven())
-            .findFirst()
-            .orElseThrow();
+    this.header = SCHEMA.xmlHeader();
   }
 
   /**

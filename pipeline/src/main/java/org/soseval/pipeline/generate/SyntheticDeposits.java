@@ -39,6 +39,7 @@ import org.soseval.pipeline.publish.EesWriter;
  * OUT/population.csv                  children aged 0-17 by LA and mid-year (ONS layout)
  * OUT/LA/cin_census_YYYY.xml          the CIN census for collection year YYYY
  * OUT/LA/ssda903_YYYY/TABLE.csv       the SSDA903 tables for collection year YYYY
+ * OUT/LA/ssda903_YYYY.xml             instead, with the XML option: the same return as one XML
  * OUT/LA/instruments/INSTRUMENT.csv   surveys, audits, ratings, training, costs ({@link InstrumentDeposits})
  * </pre>
  *
@@ -69,6 +70,14 @@ public final class SyntheticDeposits {
       long bytes) {}
 
   public static Summary generate(Design design, Path out, Progress progress) {
+    return generate(design, out, false, progress);
+  }
+
+  /**
+   * As {@link #generate(Design, Path, Progress)}; with {@code ssda903Xml} each SSDA903 return is
+   * written as one XML ({@link Ssda903XmlWriter}) instead of CSV tables.
+   */
+  public static Summary generate(Design design, Path out, boolean ssda903Xml, Progress progress) {
     List<LocalAuthority> authorities = new ArrayList<>();
     for (String code : design.authorities()) {
       authorities.add(
@@ -92,7 +101,7 @@ public final class SyntheticDeposits {
       try {
         List<Future<LaResult>> futures = new ArrayList<>();
         for (LocalAuthority la : authorities) {
-          futures.add(pool.submit(() -> generateAuthority(design, la, staging)));
+          futures.add(pool.submit(() -> generateAuthority(design, la, staging, ssda903Xml)));
         }
         int done = 0;
         for (Future<LaResult> future : futures) {
@@ -148,8 +157,8 @@ public final class SyntheticDeposits {
   private record LaResult(
       LocalAuthority authority, double growth, long children, long referrals, EffectTally tally) {}
 
-  private static LaResult generateAuthority(Design design, LocalAuthority la, Path root)
-      throws IOException {
+  private static LaResult generateAuthority(
+      Design design, LocalAuthority la, Path root, boolean ssda903Xml) throws IOException {
     Sampling random =
         new Sampling(new SplittableRandom(design.seed() * 1_000_003L + Long.parseLong(la.code())));
     AuthorityProfile profile = AuthorityProfile.draw(random.split());
@@ -169,7 +178,16 @@ public final class SyntheticDeposits {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(xml), 1 << 16)) {
         CinCensusWriter.write(out, la.code(), year, children);
       }
-      Ssda903Writer.write(folder.resolve("ssda903_" + year), la.code(), year, children);
+      Path tables = folder.resolve("ssda903_" + year);
+      Ssda903Writer.write(tables, la.code(), year, children);
+      if (ssda903Xml) {
+        try (OutputStream out =
+            new BufferedOutputStream(
+                Files.newOutputStream(folder.resolve("ssda903_" + year + ".xml")), 1 << 16)) {
+          Ssda903XmlWriter.fromCsvTables(tables, out);
+        }
+        deleteTree(tables);
+      }
     }
     InstrumentDeposits.write(design, la, folder.resolve(InstrumentDeposits.FOLDER));
     CensusYear first = CensusYear.of(design.firstYear());

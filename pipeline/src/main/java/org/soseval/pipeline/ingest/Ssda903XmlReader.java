@@ -84,11 +84,7 @@ final class Ssda903XmlReader {
             .xml()
             .orElseThrow(
                 () -> new IllegalStateException("schema " + schema.dataset() + " has no xml"));
-    CsvTable header =
-        schema.xmlTables().stream()
-            .filter(t -> t.xml().get().path().equals(layout.header()) && !t.xml().get().whenGiven())
-            .findFirst()
-            .orElseThrow();
+    CsvTable header = schema.xmlHeader();
     Map<String, String> headerElements = new HashMap<>();
     header.columns().forEach(column -> headerElements.put(column.name(), column.xmlName()));
     this.root = new Element("");

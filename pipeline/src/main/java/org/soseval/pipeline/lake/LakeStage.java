@@ -12,10 +12,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -92,6 +94,56 @@ public final class LakeStage {
   }
 
   /**
+   * Writes {@code rows}, whose columns are {@code table}'s followed by {@code la} and {@code year},
+   * to the staged batch {@code batch}; returns the partitions written.
+   */
+  public SortedSet<Partition> write(String batch, LakeTable table, Dataset<Row> rows) {
+    Path folder = run.resolve(batch).resolve(table.folder());
+    rows.write().mode(SaveMode.Append).partitionBy("la", "year").parquet(folder.toString());
+    return partitions(run.resolve(batch), table.folder());
+  }
+
+  /** The rows of {@code table} staged in {@code batch} (call only when some were written). */
+  public Dataset<Row> staged(String batch, LakeTable table) {
+    return spark
+        .read()
+        .schema(table.sparkSchema())
+        .parquet(run.resolve(batch).resolve(table.folder()).toString());
+  }
+
+  /** The partitions (folders {@code la=/year=}) of dataset {@code folder} under {@code root}. */
+  public static SortedSet<Partition> partitions(Path root, String folder) {
+    SortedSet<Partition> partitions = new TreeSet<>();
+    Path dataset = root.resolve(folder);
+    if (!Files.isDirectory(dataset)) {
+      return partitions;
+    }
+    try (Stream<Path> las = Files.list(dataset)) {
+      for (Path la : las.filter(Files::isDirectory).toList()) {
+        String laName = la.getFileName().toString();
+        if (!laName.startsWith("la=")) {
+          continue;
+        }
+        try (Stream<Path> years = Files.list(la)) {
+          for (Path year : years.filter(Files::isDirectory).toList()) {
+            String yearName = year.getFileName().toString();
+            if (yearName.startsWith("year=")) {
+              partitions.add(
+                  new Partition(
+                      folder,
+                      laName.substring("la=".length()),
+                      Integer.parseInt(yearName.substring("year=".length()))));
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the partitions of " + dataset, e);
+    }
+    return partitions;
+  }
+
+  /**
    * Gives up this run after a failure: deletes its staging unless its commit marker exists, in
    * which case the next run's {@link #recover} completes the commit.
    */
@@ -111,6 +163,18 @@ public final class LakeStage {
    * ledgerCsv}; partitions without staged rows become empty.
    */
   public void commit(SortedSet<Partition> partitions, String ledgerCsv) {
+    commit(partitions, Optional.of(ledgerCsv));
+  }
+
+  /**
+   * Replaces {@code partitions} of a dataset derived from the lake (not from deposits: the ledger
+   * is not touched) with the staged rows.
+   */
+  public void commitDerived(SortedSet<Partition> partitions) {
+    commit(partitions, Optional.empty());
+  }
+
+  private void commit(SortedSet<Partition> partitions, Optional<String> ledgerCsv) {
     try {
       for (Partition partition : partitions) {
         Path target = partition.under(run.resolve(FINAL));
@@ -134,7 +198,9 @@ public final class LakeStage {
           }
         }
       }
-      Files.writeString(run.resolve(LEDGER), ledgerCsv, StandardCharsets.UTF_8);
+      if (ledgerCsv.isPresent()) {
+        Files.writeString(run.resolve(LEDGER), ledgerCsv.get(), StandardCharsets.UTF_8);
+      }
       checkpoint.accept("before-commit");
       StringBuilder marker = new StringBuilder();
       for (Partition partition : partitions) {

@@ -84,6 +84,16 @@ public record CsvSchema(
     }
   }
 
+  /** The table read from the XML's header element ({@code xml.header}, not {@code when: given}). */
+  public CsvTable xmlHeader() {
+    XmlLayout layout =
+        xml.orElseThrow(() -> new IllegalStateException("schema " + dataset + " has no xml"));
+    return xmlTables().stream()
+        .filter(t -> t.xml().get().path().equals(layout.header()) && !t.xml().get().whenGiven())
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** The tables the XML form of the return carries, in schema order. */
   public List<CsvTable> xmlTables() {
     return tables.stream().filter(table -> table.xml().isPresent()).toList();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.soseval.pipeline.derive.PeriodsOfCare;
 import org.soseval.pipeline.lake.LakeTable;
 
 /**
@@ -31,6 +32,7 @@ class DataDictionaryTest {
     for (LakeTable table : Ingest.lakeTables()) {
       appendTable(text, table);
     }
+    appendTable(text, PeriodsOfCare.TABLE); // derived from ssda903_episodes after each ingest
     appendTable(text, LakeTable.quarantine("<dataset>"));
     return text.toString();
   }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soseval.pipeline.Progress;
+import org.soseval.pipeline.generate.Design;
+import org.soseval.pipeline.generate.Designs;
 import org.soseval.pipeline.generate.Ssda903XmlWriter;
+import org.soseval.pipeline.generate.SyntheticDeposits;
 import org.soseval.pipeline.lake.Ledger;
 import org.soseval.pipeline.lake.LedgerEntry;
 import org.soseval.pipeline.privacy.Pseudonymiser;
@@ -282,21 +286,48 @@ class Ssda903XmlIngestTest {
     assertThat(fromXml.rowsQuarantined()).isEqualTo(fromCsv.rowsQuarantined()).isPositive();
     assertThat(fromXml.quarantinedByRule()).isEqualTo(fromCsv.quarantinedByRule());
     for (String table : XML_TABLES) {
-      assertThat(sorted(dir.resolve("lake-xml"), "ssda903_" + table, List.of()))
+      assertThat(sorted(dir.resolve("lake-xml"), "ssda903_" + table, "201", List.of()))
           .as(table)
-          .isEqualTo(sorted(dir.resolve("lake-csv"), "ssda903_" + table, List.of()));
+          .isEqualTo(sorted(dir.resolve("lake-csv"), "ssda903_" + table, "201", List.of()));
       List<String> columns = List.of("field", "rule", "all_rules", "values");
-      assertThat(sorted(dir.resolve("lake-xml"), "_quarantine/ssda903_" + table, columns))
+      assertThat(sorted(dir.resolve("lake-xml"), "_quarantine/ssda903_" + table, "201", columns))
           .as("quarantine of " + table)
-          .isEqualTo(sorted(dir.resolve("lake-csv"), "_quarantine/ssda903_" + table, columns));
+          .isEqualTo(
+              sorted(dir.resolve("lake-csv"), "_quarantine/ssda903_" + table, "201", columns));
     }
   }
 
+  @Test
+  void generatedReturnsAsXmlGiveTheSameLakeAsTheirCsvTables(@TempDir Path dir) throws IOException {
+    Design design = Designs.random(2020, 2021, 7, 0.05, 2, 1, LocalDate.of(2020, 10, 1), List.of());
+    SyntheticDeposits.generate(design, dir.resolve("csv"), false, Progress.SILENT);
+    SyntheticDeposits.generate(design, dir.resolve("xml"), true, Progress.SILENT);
+    String la = design.authorities().get(0);
+    assertThat(dir.resolve("xml/" + la + "/ssda903_2021.xml")).isRegularFile();
+    assertThat(dir.resolve("xml/" + la + "/ssda903_2021")).doesNotExist();
+    IngestResult fromCsv =
+        Ingest.run(
+            spark, dir.resolve("csv"), dir.resolve("lake-csv"), FixturesIngestTest.KEY, m -> {});
+    IngestResult fromXml =
+        Ingest.run(
+            spark, dir.resolve("xml"), dir.resolve("lake-xml"), FixturesIngestTest.KEY, m -> {});
+    assertThat(fromXml.rejected()).isEmpty();
+    assertThat(fromXml.files()).extracting(LedgerEntry::kind).contains("ssda903");
+    assertThat(fromXml.rowsWritten()).isEqualTo(fromCsv.rowsWritten());
+    assertThat(fromXml.rowsQuarantined()).isZero();
+    for (String table : XML_TABLES) {
+      assertThat(sorted(dir.resolve("lake-xml"), "ssda903_" + table, la, List.of()))
+          .as(table)
+          .isEqualTo(sorted(dir.resolve("lake-csv"), "ssda903_" + table, la, List.of()));
+    }
+    assertThat(sorted(dir.resolve("lake-xml"), "ssda903_episodes", la, List.of())).isNotEmpty();
+  }
+
   /** A dataset's rows (or the given columns of them) as sorted strings. */
-  private static List<String> sorted(Path root, String dataset, List<String> columns)
+  private static List<String> sorted(Path root, String dataset, String la, List<String> columns)
       throws IOException {
     List<String> values = new ArrayList<>();
-    for (Row row : rows(root, dataset, "201")) {
+    for (Row row : rows(root, dataset, la)) {
       if (columns.isEmpty()) {
         values.add(row.toString());
       } else {
