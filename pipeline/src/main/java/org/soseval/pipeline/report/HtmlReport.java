@@ -21,8 +21,8 @@ import org.soseval.pipeline.compare.EffectDirection;
 import org.soseval.pipeline.compare.EffectRow;
 import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
-import org.soseval.pipeline.geography.LocalAuthorities;
-import org.soseval.pipeline.geography.LocalAuthority;
+import org.soseval.pipeline.geography.LaCodeEntry;
+import org.soseval.pipeline.geography.LaCrosswalk;
 import org.soseval.pipeline.panel.Indicator;
 import org.soseval.pipeline.stats.compare.Polarity;
 
@@ -340,12 +340,12 @@ final class HtmlReport {
     html.element("h3", "1.3 Pilots and comparison LAs");
     List<List<String>> pilots = new ArrayList<>();
     for (EvaluationConfig.PilotSpec pilot : config().pilots()) {
-      Optional<LocalAuthority> la = LocalAuthorities.byCode(pilot.la());
+      Optional<LaCodeEntry> la = LaCrosswalk.byOldCode(pilot.la());
       pilots.add(
           List.of(
-              la.map(LocalAuthority::name).orElse(pilot.la()),
+              la.map(LaCodeEntry::name).orElse(pilot.la()),
               pilot.la(),
-              la.map(LocalAuthority::regionName).orElse(""),
+              la.map(LaCodeEntry::regionName).orElse(""),
               DATE.format(pilot.start()),
               YEARS.label(ReportCharts.startYear(pilot.implementationYear())),
               pilot.group().isEmpty() ? "-" : pilot.group()));
@@ -877,21 +877,47 @@ final class HtmlReport {
     html.element("h3", "Appendix E: Comparison LAs");
     List<List<String>> rows = new ArrayList<>();
     for (String code : content.result().group().comparators()) {
-      Optional<LocalAuthority> la = LocalAuthorities.byCode(code);
+      // the crosswalk names every LA, reorganised ones too (940 North Northamptonshire, 839 BCP)
+      Optional<LaCodeEntry> la = LaCrosswalk.byOldCode(code);
       rows.add(
           List.of(
-              la.map(LocalAuthority::name).orElse(code),
+              la.map(LaCodeEntry::name).orElse(code),
               code,
-              la.map(LocalAuthority::regionName).orElse("")));
+              la.map(LaCodeEntry::regionName).orElse(""),
+              la.map(this::reorganisation).orElse("")));
     }
     html.table(
         ReportTable.of(
             tableCaption("Comparison LAs: " + content.result().group().rule()),
-            List.of("Comparison LA", "LA code", "Region"),
+            List.of("Comparison LA", "LA code", "Region", "Reorganisation"),
             rows),
         "class",
         "small");
     html.close("section");
+  }
+
+  /**
+   * For an LA created by a reorganisation, its first reporting year, the LAs its area came from and
+   * whether predecessors' series stand in for the years before (which ones: evaluation.json, under
+   * the rules of {@code PredecessorSeries}); empty for an LA with unchanged area.
+   */
+  private String reorganisation(LaCodeEntry la) {
+    List<String> from =
+        la.predecessors().stream().filter(code -> !code.equals(la.oldLaCode())).toList();
+    if (la.firstYear().isEmpty() || from.isEmpty()) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (String code : from) {
+      names.add(ReportCharts.laName(code) + " (" + code + ")");
+    }
+    return "From "
+        + YEARS.label(ReportCharts.startYear(la.firstYear().getAsInt()))
+        + ", area from "
+        + String.join(", ", names)
+        + (config().comparison().usePredecessors()
+            ? "; earlier years from predecessors' series"
+            : "; no data for earlier years");
   }
 
   private void provenance() {

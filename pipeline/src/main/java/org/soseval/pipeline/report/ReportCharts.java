@@ -26,8 +26,8 @@ import org.soseval.pipeline.charts.SeriesRole;
 import org.soseval.pipeline.charts.YearFormat;
 import org.soseval.pipeline.charts.YearValue;
 import org.soseval.pipeline.compare.EffectRow;
-import org.soseval.pipeline.geography.LocalAuthorities;
-import org.soseval.pipeline.geography.LocalAuthority;
+import org.soseval.pipeline.geography.LaCodeEntry;
+import org.soseval.pipeline.geography.LaCrosswalk;
 
 /**
  * The three charts of an outcome, drawn from its findings: the outcome over time (pilots' and
@@ -195,8 +195,8 @@ final class ReportCharts {
             Math.max(0, dl.diagnostics().tau2().orElse(0))));
   }
 
-  /** "Brent (304)", or the code when the LA is not known. */
+  /** The LA's name (reorganised LAs too, e.g. 940 North Northamptonshire), or the code. */
   static String laName(String code) {
-    return LocalAuthorities.byCode(code).map(LocalAuthority::name).orElse(code);
+    return LaCrosswalk.byOldCode(code).map(LaCodeEntry::name).orElse(code);
   }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soseval.pipeline.compare.EffectEstimator;
 import org.soseval.pipeline.compare.EffectRow;
+import org.soseval.pipeline.geography.LaCrosswalk;
 
 /** The report of the wave-1 example, read as a reader and a statistician would. */
 class ReportTest {
@@ -315,6 +316,41 @@ class ReportTest {
                 + " (95% CI "
                 + ReportFormat.interval(dl.lowerCi(), dl.upperCi(), 1))
         .contains("I² = " + ReportFormat.fixed(dl.diagnostics().i2Percent().getAsDouble(), 1));
+  }
+
+  @Test
+  void appendixENamesEveryComparisonLaReorganisedOnesToo() throws Exception {
+    String appendix = section(page(), "appendix-e");
+    List<String> comparators = fixture.result.group().comparators();
+    // the wave-1 neighbours (2021 model) include the new Dorset (838, reporting year 2020 on) and
+    // North Northamptonshire (940, 2022 on); the example does not use predecessors
+    assertThat(comparators).contains("838", "940");
+    assertThat(appendix)
+        .contains(
+            "<th scope=\"row\">Dorset</th><td>838</td><td>South West</td>"
+                + "<td>From 2019-20, area from Dorset (835); no data for earlier years</td>")
+        .contains(
+            "<th scope=\"row\">North Northamptonshire</th><td>940</td><td>East Midlands</td>"
+                + "<td>From 2021-22, area from Northamptonshire (928); no data for earlier"
+                + " years</td>");
+    for (String code : comparators) {
+      String name = LaCrosswalk.byOldCode(code).orElseThrow().name();
+      assertThat(appendix)
+          .as(code)
+          .contains("<th scope=\"row\">" + Html.escape(name) + "</th><td>" + code + "</td>");
+    }
+  }
+
+  @Test
+  void laNamesInTablesAndChartsCoverReorganisedLas() {
+    assertThat(ReportCharts.laName("940")).isEqualTo("North Northamptonshire");
+    assertThat(ReportCharts.laName("941")).isEqualTo("West Northamptonshire");
+    assertThat(ReportCharts.laName("839")).isEqualTo("Bournemouth, Christchurch and Poole");
+    assertThat(ReportCharts.laName("838")).isEqualTo("Dorset");
+    assertThat(ReportCharts.laName("942")).isEqualTo("Cumberland");
+    assertThat(ReportCharts.laName("943")).isEqualTo("Westmorland and Furness");
+    assertThat(ReportCharts.laName("304")).isEqualTo("Brent");
+    assertThat(ReportCharts.laName("999")).isEqualTo("999");
   }
 
   @Test
