@@ -122,9 +122,13 @@ public final class LakeIndicators {
       read(spark, lake, name).ifPresent(dataset -> tables.put(name, dataset));
     }
     List<LedgerEntry> ledger = Ledger.read(lake);
-    Map<String, Set<Integer>> cinYears = coverage(tables.get(CIN_EPISODE), ledger, "cin_census");
+    Map<String, Set<Integer>> cinYears =
+        coverage(tables.get(CIN_EPISODE), ledger, Set.of("cin_census"));
     Map<String, Set<Integer>> claYears =
-        coverage(tables.get(CARE_EPISODES), ledger, "ssda903/episodes");
+        coverage(
+            tables.get(CARE_EPISODES),
+            ledger,
+            Set.of("ssda903/episodes", "ssda903")); // CSV episodes table, or the XML return
     int first = Integer.MAX_VALUE;
     int last = Integer.MIN_VALUE;
     for (Map<String, Set<Integer>> years : List.of(cinYears, claYears)) {
@@ -202,14 +206,14 @@ public final class LakeIndicators {
 
   /**
    * The (LA, collection year) pairs with data: the dataset's partitions, and the files the ledger
-   * of {@code kind} says were read (an SSDA903 episodes file with a header only is a return with no
-   * episodes: its counts are 0, not missing).
+   * says were read with one of {@code kinds} (an SSDA903 episodes file with a header only, or an
+   * XML return without episodes, is a return with no episodes: its counts are 0, not missing).
    */
   private static Map<String, Set<Integer>> coverage(
-      Dataset<Row> dataset, List<LedgerEntry> ledger, String kind) {
+      Dataset<Row> dataset, List<LedgerEntry> ledger, Set<String> kinds) {
     Map<String, Set<Integer>> years = new TreeMap<>();
     for (LedgerEntry entry : ledger) {
-      if (entry.kind().equals(kind)
+      if (kinds.contains(entry.kind())
           && !entry.status().equals(LedgerEntry.REJECTED)
           && entry.collectionYear().isPresent()
           && entry.laCode().isPresent()) {

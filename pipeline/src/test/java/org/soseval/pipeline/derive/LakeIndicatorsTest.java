@@ -267,13 +267,15 @@ class LakeIndicatorsTest {
             care(2025, "c", "2024-11-01", "S", "V2", null, null),
             // child d: short breaks only
             care(2025, "d", "2024-05-01", "S", "V3", "2024-05-02", "E4A")));
-    // the 2023 return had a header only: its counts are 0, its CIN columns x (no census)
+    // the 2023 return had a header only, the 2022 XML return no episodes: their counts are 0,
+    // their CIN columns x (no census)
     Files.createDirectories(lake.resolve("_ledger"));
     Files.writeString(
         lake.resolve("_ledger/ledger.csv"),
         "file,sha256,kind,collection_year,la_code,schema_version,rows_read,rows_written,"
             + "rows_quarantined,status,message\n"
-            + "855/2023/episodes.csv,00,ssda903/episodes,2023,855,ssda903/2023,0,0,0,ok,\n");
+            + "855/2023/episodes.csv,00,ssda903/episodes,2023,855,ssda903/2023,0,0,0,ok,\n"
+            + "855/ssda903_2022.xml,00,ssda903,2022,855,ssda903/2022,1,1,0,ok,\n");
     Path population = temp.resolve("population.csv");
     Files.writeString(
         population,
@@ -288,14 +290,17 @@ class LakeIndicatorsTest {
         LakeIndicators.compute(
             spark, lake, Optional.of(PopulationEstimates.load(population)), Progress.SILENT);
 
-    assertThat(result.rows()).extracting(PanelRow::year).containsExactly(2023, 2024, 2025);
-    PanelRow y2023 = result.rows().get(0);
+    assertThat(result.rows()).extracting(PanelRow::year).containsExactly(2022, 2023, 2024, 2025);
+    PanelRow y2022 = result.rows().get(0);
+    assertThat(number(y2022, Indicator.CLA_START_COUNT)).isZero();
+    assertThat(y2022.value(Indicator.REFERRALS_COUNT).symbol()).hasValue("x");
+    PanelRow y2023 = result.rows().get(1);
     assertThat(number(y2023, Indicator.CLA_START_COUNT)).isZero();
     assertThat(number(y2023, Indicator.CLA_AT31_COUNT)).isZero();
     assertThat(y2023.value(Indicator.REFERRALS_COUNT).symbol()).hasValue("x");
     assertThat(y2023.value(Indicator.CLA_REUNIFIED_PERCENT).symbol()).hasValue("z");
-    PanelRow y2024 = result.rows().get(1);
-    PanelRow y2025 = result.rows().get(2);
+    PanelRow y2024 = result.rows().get(2);
+    PanelRow y2025 = result.rows().get(3);
     assertThat(y2024.la().name()).isEqualTo("Leicestershire");
     assertThat(number(y2024, Indicator.REFERRALS_COUNT)).isEqualTo(1);
     assertThat(number(y2024, Indicator.CIN_AT31_COUNT)).isEqualTo(1);
@@ -331,14 +336,14 @@ class LakeIndicatorsTest {
     Path out = temp.resolve("out");
     IndicatorOutputs.writePanel(spark, result.rows(), out);
     Dataset<Row> panel = spark.read().parquet(out.resolve("panel").toString());
-    assertThat(panel.count()).isEqualTo(3);
+    assertThat(panel.count()).isEqualTo(4);
     Row first = panel.where(col("time_period").equalTo(2025)).first();
     assertThat(first.<Double>getAs("s47_to_icpc_median_working_days")).isEqualTo(14.0);
     assertThat(first.<String>getAs("old_la_code")).isEqualTo("855");
 
     IndicatorOutputs.writePublished(result.rows(), DisclosureControl.ALREADY_PUBLIC, out);
     List<Map<String, String>> csv = readCsv(out.resolve("publish/la_indicators.csv"));
-    assertThat(csv).hasSize(9); // per year: England, East Midlands, Leicestershire
+    assertThat(csv).hasSize(12); // four years, each with: England, East Midlands, Leicestershire
     Map<String, String> la2025 =
         csv.stream()
             .filter(r -> r.get("time_period").equals("2025"))
