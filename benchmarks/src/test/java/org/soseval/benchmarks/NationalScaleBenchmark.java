@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -41,7 +44,10 @@ import org.soseval.pipeline.privacy.PseudonymKey;
  *
  * Properties: {@code sos.benchmark.scale} (default 1.0), {@code sos.benchmark.authorities} (default
  * every stable LA), {@code sos.benchmark.years} (default 2013-2025), {@code sos.benchmark.out}
- * (default target/national; deposits are reused if present).
+ * (default target/national; deposits and the lake are reused if present, so a second run times the
+ * indicators alone). Each step reports its wall time and its peak heap: the sum of the heap pools'
+ * peaks since the step began, an upper bound on the live heap (run with {@code
+ * -Dtest.jvm.flags=-Xmx4g ...} to show a step fits in 4 GB).
  */
 @Tag("national-scale")
 class NationalScaleBenchmark {
@@ -84,7 +90,7 @@ class NationalScaleBenchmark {
             Runtime.getRuntime().maxMemory() >> 20,
             System.getProperty("java.version")));
 
-    long t0 = System.nanoTime();
+    Meter generated = Meter.start();
     if (!Files.isDirectory(deposits)) {
       Design design =
           Designs.random(
@@ -101,13 +107,13 @@ class NationalScaleBenchmark {
       report.append(
           String.format(
               Locale.ROOT,
-              "generate: %d LAs x %d years, %,d referrals, %,d files, %,d MB in %.1f s%n",
+              "generate: %d LAs x %d years, %,d referrals, %,d files, %,d MB in %s%n",
               summary.authorities(),
               summary.years(),
               summary.referrals(),
               summary.files(),
               summary.bytes() >> 20,
-              seconds(t0)));
+              generated.figures()));
     }
     SparkSession spark =
         SparkSession.builder()
@@ -121,7 +127,7 @@ class NationalScaleBenchmark {
             .getOrCreate();
     try {
       if (!Files.isDirectory(lake)) {
-        long t1 = System.nanoTime();
+        Meter ingest = Meter.start();
         IngestResult ingested =
             Ingest.run(
                 spark,
@@ -133,13 +139,13 @@ class NationalScaleBenchmark {
         report.append(
             String.format(
                 Locale.ROOT,
-                "ingest: %d files, %,d rows written, %,d quarantined in %.1f s%n",
+                "ingest: %d files, %,d rows written, %,d quarantined in %s%n",
                 ingested.files().size(),
                 ingested.rowsWritten(),
                 ingested.rowsQuarantined(),
-                seconds(t1)));
+                ingest.figures()));
       }
-      long t2 = System.nanoTime();
+      Meter indicators = Meter.start();
       LakeIndicators.Result result =
           LakeIndicators.compute(
               spark,
@@ -150,13 +156,15 @@ class NationalScaleBenchmark {
       report.append(
           String.format(
               Locale.ROOT,
-              "indicators (Spark): %d LA-years in %.1f s%n",
+              "indicators (Spark): %d LA-years in %s%n",
               result.rows().size(),
-              seconds(t2)));
-      long t3 = System.nanoTime();
+              indicators.figures()));
+      Meter peer = Meter.start();
       Map<String, Map<String, Double>> duck =
           DuckDbIndicators.compute(lake, Files.createDirectories(out.resolve("duckdb")));
-      report.append(String.format(Locale.ROOT, "indicators (DuckDB SQL): %.1f s%n", seconds(t3)));
+      report.append(
+          String.format(
+              Locale.ROOT, "indicators (DuckDB SQL, native memory): %s%n", peer.figures()));
 
       long referrals = 0;
       int compared = 0;
@@ -191,7 +199,28 @@ class NationalScaleBenchmark {
     }
   }
 
-  private static double seconds(long started) {
-    return (System.nanoTime() - started) / 1e9;
+  /** Wall time and peak heap of one step. */
+  private record Meter(long started) {
+    static Meter start() {
+      for (MemoryPoolMXBean pool : heapPools()) {
+        pool.resetPeakUsage();
+      }
+      return new Meter(System.nanoTime());
+    }
+
+    String figures() {
+      long peak = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+      return String.format(
+          Locale.ROOT,
+          "%.1f s, peak heap %,d MB",
+          (System.nanoTime() - started) / 1e9,
+          peak >> 20);
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+      return ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(pool -> pool.getType() == MemoryType.HEAP)
+          .toList();
+    }
   }
 }
