@@ -109,16 +109,7 @@ class NationalScaleBenchmark {
               summary.bytes() >> 20,
               seconds(t0)));
     }
-    SparkSession spark =
-        SparkSession.builder()
-            .master("local[*]")
-            .appName("sos-eval-benchmark")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "16")
-            .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
-            .config("spark.sql.warehouse.dir", out.resolve("spark-warehouse").toString())
-            .config("spark.local.dir", out.resolve("spark-local").toString())
-            .getOrCreate();
+    SparkSession spark = session(out);
     try {
       if (!Files.isDirectory(lake)) {
         long t1 = System.nanoTime();
@@ -158,23 +149,9 @@ class NationalScaleBenchmark {
           DuckDbIndicators.compute(lake, Files.createDirectories(out.resolve("duckdb")));
       report.append(String.format(Locale.ROOT, "indicators (DuckDB SQL): %.1f s%n", seconds(t3)));
 
+      int compared = compare(result.rows(), duck);
       long referrals = 0;
-      int compared = 0;
       for (PanelRow row : result.rows()) {
-        String key = row.la().oldLaCode() + "/" + row.year();
-        Map<String, Double> peer = duck.getOrDefault(key, Map.of());
-        for (String column : COMPARED) {
-          PublishedValue mine =
-              Indicator.byColumn(column)
-                  .map(row::value)
-                  .orElseGet(() -> row.supporting().get(column));
-          if (!mine.isPresent()) {
-            continue; // no census or return that year; or a median of nothing (z)
-          }
-          double expected = peer.getOrDefault(column, column.contains("median") ? Double.NaN : 0.0);
-          assertThat(mine.number()).as(key + " " + column).isCloseTo(expected, within(1e-9));
-          compared++;
-        }
         PublishedValue count = row.value(Indicator.REFERRALS_COUNT);
         referrals += count.isPresent() ? (long) count.number() : 0;
       }
@@ -191,7 +168,50 @@ class NationalScaleBenchmark {
     }
   }
 
-  private static double seconds(long started) {
+  /**
+   * The benchmark's session: the settings of the jobs' {@code SparkSessions.local} (keep them in
+   * step), with Spark's scratch space under {@code out}.
+   */
+  static SparkSession session(Path out) {
+    return SparkSession.builder()
+        .master("local[*]")
+        .appName("sos-eval-benchmark")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+        // the lake has thousands of la=/year= folders: list them on the driver, not with a job
+        .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
+        .config("spark.sql.warehouse.dir", out.resolve("spark-warehouse").toString())
+        .config("spark.local.dir", out.resolve("spark-local").toString())
+        .getOrCreate();
+  }
+
+  /**
+   * Requires every count and median of every LA-year in {@code rows} to equal DuckDB's; returns how
+   * many values were compared.
+   */
+  static int compare(List<PanelRow> rows, Map<String, Map<String, Double>> duck) {
+    int compared = 0;
+    for (PanelRow row : rows) {
+      String key = row.la().oldLaCode() + "/" + row.year();
+      Map<String, Double> peer = duck.getOrDefault(key, Map.of());
+      for (String column : COMPARED) {
+        PublishedValue mine =
+            Indicator.byColumn(column)
+                .map(row::value)
+                .orElseGet(() -> row.supporting().get(column));
+        if (!mine.isPresent()) {
+          continue; // no census or return that year; or a median of nothing (z)
+        }
+        double expected = peer.getOrDefault(column, column.contains("median") ? Double.NaN : 0.0);
+        assertThat(mine.number()).as(key + " " + column).isCloseTo(expected, within(1e-9));
+        compared++;
+      }
+    }
+    return compared;
+  }
+
+  static double seconds(long started) {
     return (System.nanoTime() - started) / 1e9;
   }
 }
