@@ -115,16 +115,7 @@ class NationalScaleBenchmark {
               summary.bytes() >> 20,
               generated.figures()));
     }
-    SparkSession spark =
-        SparkSession.builder()
-            .master("local[*]")
-            .appName("sos-eval-benchmark")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "16")
-            .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
-            .config("spark.sql.warehouse.dir", out.resolve("spark-warehouse").toString())
-            .config("spark.local.dir", out.resolve("spark-local").toString())
-            .getOrCreate();
+    SparkSession spark = session(out);
     try {
       if (!Files.isDirectory(lake)) {
         Meter ingest = Meter.start();
@@ -166,23 +157,9 @@ class NationalScaleBenchmark {
           String.format(
               Locale.ROOT, "indicators (DuckDB SQL, native memory): %s%n", peer.figures()));
 
+      int compared = compare(result.rows(), duck);
       long referrals = 0;
-      int compared = 0;
       for (PanelRow row : result.rows()) {
-        String key = row.la().oldLaCode() + "/" + row.year();
-        Map<String, Double> peer = duck.getOrDefault(key, Map.of());
-        for (String column : COMPARED) {
-          PublishedValue mine =
-              Indicator.byColumn(column)
-                  .map(row::value)
-                  .orElseGet(() -> row.supporting().get(column));
-          if (!mine.isPresent()) {
-            continue; // no census or return that year; or a median of nothing (z)
-          }
-          double expected = peer.getOrDefault(column, column.contains("median") ? Double.NaN : 0.0);
-          assertThat(mine.number()).as(key + " " + column).isCloseTo(expected, within(1e-9));
-          compared++;
-        }
         PublishedValue count = row.value(Indicator.REFERRALS_COUNT);
         referrals += count.isPresent() ? (long) count.number() : 0;
       }
@@ -199,8 +176,54 @@ class NationalScaleBenchmark {
     }
   }
 
-  /** Wall time and peak heap of one step. */
-  private record Meter(long started) {
+  /**
+   * The benchmark's session: the settings of the jobs' {@code SparkSessions.local} (keep them in
+   * step), with Spark's scratch space under {@code out}.
+   */
+  static SparkSession session(Path out) {
+    return SparkSession.builder()
+        .master("local[*]")
+        .appName("sos-eval-benchmark")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+        // the lake has thousands of la=/year= folders: list them on the driver, not with a job
+        .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
+        .config("spark.sql.warehouse.dir", out.resolve("spark-warehouse").toString())
+        .config("spark.local.dir", out.resolve("spark-local").toString())
+        .getOrCreate();
+  }
+
+  /**
+   * Requires every count and median of every LA-year in {@code rows} to equal DuckDB's; returns how
+   * many values were compared.
+   */
+  static int compare(List<PanelRow> rows, Map<String, Map<String, Double>> duck) {
+    int compared = 0;
+    for (PanelRow row : rows) {
+      String key = row.la().oldLaCode() + "/" + row.year();
+      Map<String, Double> peer = duck.getOrDefault(key, Map.of());
+      for (String column : COMPARED) {
+        PublishedValue mine =
+            Indicator.byColumn(column)
+                .map(row::value)
+                .orElseGet(() -> row.supporting().get(column));
+        if (!mine.isPresent()) {
+          continue; // no census or return that year; or a median of nothing (z)
+        }
+        double expected = peer.getOrDefault(column, column.contains("median") ? Double.NaN : 0.0);
+        assertThat(mine.number()).as(key + " " + column).isCloseTo(expected, within(1e-9));
+        compared++;
+      }
+    }
+    return compared;
+  }
+
+  /**
+   * Wall time and peak heap of one step: the sum of the heap pools' peaks since the step began, an
+   * upper bound on the heap in use at any moment.
+   */
+  record Meter(long started) {
     static Meter start() {
       for (MemoryPoolMXBean pool : heapPools()) {
         pool.resetPeakUsage();
@@ -208,13 +231,16 @@ class NationalScaleBenchmark {
       return new Meter(System.nanoTime());
     }
 
+    double seconds() {
+      return (System.nanoTime() - started) / 1e9;
+    }
+
+    long peakHeapMb() {
+      return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
     String figures() {
-      long peak = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-      return String.format(
-          Locale.ROOT,
-          "%.1f s, peak heap %,d MB",
-          (System.nanoTime() - started) / 1e9,
-          peak >> 20);
+      return String.format(Locale.ROOT, "%.1f s, peak heap %,d MB", seconds(), peakHeapMb());
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

@@ -18,6 +18,8 @@ final class SparkSessions {
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+        // the lake has thousands of la=/year= folders: list them on the driver, not with a job
+        .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
         .getOrCreate();
   }
 }

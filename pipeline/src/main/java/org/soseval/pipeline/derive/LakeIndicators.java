@@ -2,21 +2,28 @@ package org.soseval.pipeline.derive;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.unix_date;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -31,6 +38,7 @@ import org.soseval.pipeline.ingest.Ingest;
 import org.soseval.pipeline.lake.LakeTable;
 import org.soseval.pipeline.lake.Ledger;
 import org.soseval.pipeline.lake.LedgerEntry;
+import org.soseval.pipeline.lake.Partition;
 import org.soseval.pipeline.panel.PanelRow;
 import org.soseval.pipeline.panel.PopulationEstimates;
 import org.soseval.pipeline.panel.QualityFlags;
@@ -122,11 +130,11 @@ public final class LakeIndicators {
       read(spark, lake, name).ifPresent(dataset -> tables.put(name, dataset));
     }
     List<LedgerEntry> ledger = Ledger.read(lake);
-    Map<String, Set<Integer>> cinYears =
-        coverage(tables.get(CIN_EPISODE), ledger, Set.of("cin_census"));
+    Map<String, Set<Integer>> cinYears = coverage(lake, CIN_EPISODE, ledger, Set.of("cin_census"));
     Map<String, Set<Integer>> claYears =
         coverage(
-            tables.get(CARE_EPISODES),
+            lake,
+            CARE_EPISODES,
             ledger,
             Set.of("ssda903/episodes", "ssda903")); // CSV episodes table, or the XML return
     int first = Integer.MAX_VALUE;
@@ -153,13 +161,13 @@ public final class LakeIndicators {
         }
       }
       progress.report("indicators: CIN census histories, reporting years " + first + "-" + last);
-      facts.add(cinFacts(spark, tables, first, last));
+      facts.add(cinFacts(spark, tables, first, last, partitions(cinYears, claYears)));
     } else if (cinYears.isEmpty()) {
       notes.add("The lake has no CIN census: CIN indicators are x");
     }
     if (tables.containsKey(CARE_EPISODES)) {
       progress.report("indicators: SSDA903 periods of care");
-      facts.add(careFacts(tables.get(CARE_EPISODES), first, last));
+      facts.add(careFacts(tables.get(CARE_EPISODES), first, last, partitions(cinYears, claYears)));
     } else if (claYears.isEmpty()) {
       notes.add("The lake has no SSDA903 return: CLA indicators are x");
     }
@@ -205,12 +213,13 @@ public final class LakeIndicators {
   }
 
   /**
-   * The (LA, collection year) pairs with data: the dataset's partitions, and the files the ledger
-   * says were read with one of {@code kinds} (an SSDA903 episodes file with a header only, or an
-   * XML return without episodes, is a return with no episodes: its counts are 0, not missing).
+   * The (LA, collection year) pairs with data: the dataset's partitions holding rows, and the files
+   * the ledger says were read with one of {@code kinds} (an SSDA903 episodes file with a header
+   * only, or an XML return without episodes, is a return with no episodes: its counts are 0, not
+   * missing).
    */
   private static Map<String, Set<Integer>> coverage(
-      Dataset<Row> dataset, List<LedgerEntry> ledger, Set<String> kinds) {
+      Path lake, String dataset, List<LedgerEntry> ledger, Set<String> kinds) {
     Map<String, Set<Integer>> years = new TreeMap<>();
     for (LedgerEntry entry : ledger) {
       if (kinds.contains(entry.kind())
@@ -222,25 +231,69 @@ public final class LakeIndicators {
             .add(entry.collectionYear().get());
       }
     }
-    if (dataset == null) {
-      return years;
-    }
-    for (Row row : dataset.select("la", "year").distinct().collectAsList()) {
-      years.computeIfAbsent(row.getString(0), k -> new TreeSet<>()).add(row.getInt(1));
+    for (Partition partition : partitionsWithRows(lake, dataset)) {
+      years.computeIfAbsent(partition.la(), k -> new TreeSet<>()).add(partition.year());
     }
     return years;
   }
 
+  /**
+   * The partitions of {@code dataset} that hold a Parquet file, listed from the folders rather than
+   * scanned: Spark's partitioned writes (the only writer of the lake, {@code lake.LakeStage})
+   * create a partition's file only for rows, and a partition emptied by a later deposit is an empty
+   * folder.
+   */
+  static List<Partition> partitionsWithRows(Path lake, String dataset) {
+    Path root = lake.resolve(dataset);
+    List<Partition> partitions = new ArrayList<>();
+    if (!Files.isDirectory(root)) {
+      return partitions;
+    }
+    try (Stream<Path> las = Files.list(root)) {
+      for (Path la : las.sorted().toList()) {
+        String laName = la.getFileName().toString();
+        if (!laName.startsWith("la=") || !Files.isDirectory(la)) {
+          continue;
+        }
+        try (Stream<Path> years = Files.list(la)) {
+          for (Path year : years.sorted().toList()) {
+            String yearName = year.getFileName().toString();
+            if (yearName.matches("year=\\d+") && holdsParquet(year)) {
+              partitions.add(
+                  new Partition(
+                      dataset,
+                      laName.substring("la=".length()),
+                      Integer.parseInt(yearName.substring("year=".length()))));
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the partitions of " + root, e);
+    }
+    return partitions;
+  }
+
+  private static boolean holdsParquet(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.anyMatch(
+          file -> {
+            String name = file.getFileName().toString();
+            return name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_");
+          });
+    }
+  }
+
   /** The CIN tables in one shape: la, child_key, kind, collection_year, three dates, two ints. */
   static Dataset<Row> cinFacts(
-      SparkSession spark, Map<String, Dataset<Row>> tables, int first, int last) {
+      SparkSession spark, Map<String, Dataset<Row>> tables, int first, int last, int partitions) {
     Column none = lit(null).cast(DataTypes.DateType);
     Column noInt = lit(null).cast(DataTypes.IntegerType);
     List<Dataset<Row>> parts = new ArrayList<>();
     parts.add(
         shape(
             tables.get(CIN_EPISODE),
-            "EPISODE",
+            Kind.EPISODE,
             col("CINreferralDate"),
             col("CINclosureDate"),
             col("DateOfInitialCPC"),
@@ -250,7 +303,7 @@ public final class LakeIndicators {
       parts.add(
           shape(
               tables.get(CIN_ASSESSMENT),
-              "ASSESSMENT",
+              Kind.ASSESSMENT,
               col("AssessmentActualStartDate"),
               col("AssessmentAuthorisationDate"),
               none,
@@ -261,7 +314,7 @@ public final class LakeIndicators {
       parts.add(
           shape(
               tables.get(CIN_SECTION47),
-              "SECTION47",
+              Kind.SECTION47,
               col("S47ActualStartDate"),
               none,
               col("DateOfInitialCPC"),
@@ -272,7 +325,7 @@ public final class LakeIndicators {
       parts.add(
           shape(
               tables.get(CIN_CP_PLAN),
-              "CP_PLAN",
+              Kind.CP_PLAN,
               col("CPPstartDate"),
               col("CPPendDate"),
               none,
@@ -283,14 +336,13 @@ public final class LakeIndicators {
     for (int i = 1; i < parts.size(); i++) {
       records = records.unionByName(parts.get(i));
     }
-    return records
-        .groupByKey(new ChildKey(), Encoders.STRING())
-        .flatMapGroups(new CinChild(first, last), Encoders.row(FACT_SCHEMA));
+    return byLa(records, partitions)
+        .mapPartitions(new CinChildren(first, last), Encoders.row(FACT_SCHEMA));
   }
 
   private static Dataset<Row> shape(
       Dataset<Row> table,
-      String kind,
+      Kind kind,
       Column date,
       Column end,
       Column conference,
@@ -301,112 +353,232 @@ public final class LakeIndicators {
         .select(
             col("la"),
             col("child_key"),
-            lit(kind).as("kind"),
+            lit(kind.ordinal()).as("kind"),
             col("collection_year"),
-            date.as("date"),
-            end.cast(DataTypes.DateType).as("end_date"),
-            conference.cast(DataTypes.DateType).as("conference_date"),
+            unix_date(date).as("date"),
+            unix_date(end.cast(DataTypes.DateType)).as("end_date"),
+            unix_date(conference.cast(DataTypes.DateType)).as("conference_date"),
             ordinal.cast(DataTypes.IntegerType).as("ordinal"),
             number.cast(DataTypes.IntegerType).as("number"));
   }
 
-  static Dataset<Row> careFacts(Dataset<Row> episodes, int first, int last) {
-    return episodes
-        .where(col("child_key").isNotNull().and(col("DECOM").isNotNull()))
-        .select("la", "child_key", "collection_year", "DECOM", "RNE", "LS", "DEC", "REC")
-        .groupByKey(new ChildKey(), Encoders.STRING())
-        .flatMapGroups(new CareChild(first, last), Encoders.row(FACT_SCHEMA));
+  static Dataset<Row> careFacts(Dataset<Row> episodes, int first, int last, int partitions) {
+    Dataset<Row> records =
+        episodes
+            .where(col("child_key").isNotNull().and(col("DECOM").isNotNull()))
+            .select(
+                col("la"),
+                col("child_key"),
+                col("collection_year"),
+                unix_date(col("DECOM")),
+                col("RNE"),
+                col("LS"),
+                unix_date(col("DEC")),
+                col("REC"));
+    return byLa(records, partitions)
+        .mapPartitions(new CareChildren(first, last), Encoders.row(FACT_SCHEMA));
   }
 
-  /** (LA, child key): columns 0 and 1. */
-  static final class ChildKey implements MapFunction<Row, String> {
-    @Override
-    public String call(Row row) {
-      return row.getString(0) + "\t" + row.getString(1);
-    }
+  /** One shuffle partition per LA present (at least one); LAs whose codes collide share one. */
+  private static int partitions(
+      Map<String, Set<Integer>> cinYears, Map<String, Set<Integer>> claYears) {
+    Set<String> las = new TreeSet<>(cinYears.keySet());
+    las.addAll(claYears.keySet());
+    return Math.max(1, las.size());
   }
 
-  /** One child's CIN records to facts. */
-  static final class CinChild implements FlatMapGroupsFunction<String, Row, Row> {
-    private final int first;
-    private final int last;
+  /**
+   * {@code records} (LA in column 0) shuffled so that all rows of an LA are in one partition. A
+   * child's history never crosses LAs, so each partition can then be grouped by child in memory: no
+   * sort, and a partition holds one or a few LAs' records (docs/indicators-lake.md, "Scale").
+   */
+  private static Dataset<Row> byLa(Dataset<Row> records, int partitions) {
+    return records.repartition(partitions, col("la"));
+  }
 
-    CinChild(int first, int last) {
+  /** The kinds of CIN record in the common shape. */
+  enum Kind {
+    EPISODE,
+    ASSESSMENT,
+    SECTION47,
+    CP_PLAN
+  }
+
+  /**
+   * Groups a partition's rows (LA in column 0, child key in column 1) by child in memory, in a
+   * compact buffer of type {@code B} per child, and turns each child's records into facts, one
+   * child at a time.
+   */
+  abstract static class PerChild<B> implements MapPartitionsFunction<Row, Row> {
+    final int first;
+    final int last;
+
+    PerChild(int first, int last) {
       this.first = first;
       this.last = last;
     }
 
+    abstract B buffer();
+
+    abstract void add(B buffer, Row row);
+
+    abstract List<Fact> facts(B buffer);
+
     @Override
-    public Iterator<Row> call(String key, Iterator<Row> rows) {
-      List<CinRecord> records = new ArrayList<>();
+    public Iterator<Row> call(Iterator<Row> rows) {
+      // by LA, then by child key: a few LAs per partition, so the inner maps do the work
+      Map<String, Map<String, B>> children = new HashMap<>();
+      Map<String, B> current = null;
+      String currentLa = null;
       while (rows.hasNext()) {
         Row row = rows.next();
-        int collectionYear = row.getInt(3);
-        LocalDate date = date(row.get(4));
-        LocalDate end = date(row.get(5));
-        LocalDate conference = date(row.get(6));
-        switch (row.getString(2)) {
-          case "EPISODE" ->
-              records.add(
-                  CinRecord.episode(
-                      collectionYear, date, end, conference, row.isNullAt(7) ? 1 : row.getInt(7)));
-          case "ASSESSMENT" -> records.add(CinRecord.assessment(collectionYear, date, end));
-          case "SECTION47" -> records.add(CinRecord.section47(collectionYear, date, conference));
-          default ->
-              records.add(
-                  CinRecord.plan(
-                      collectionYear, date, end, row.isNullAt(8) ? null : row.getInt(8)));
+        String la = row.getString(0);
+        if (!la.equals(currentLa)) {
+          currentLa = la;
+          current = children.computeIfAbsent(la, k -> new HashMap<>());
         }
+        B buffer = current.get(row.getString(1));
+        if (buffer == null) {
+          buffer = buffer();
+          current.put(row.getString(1), buffer);
+        }
+        add(buffer, row);
       }
-      return rows(key, CinHistory.facts(records, first, last));
+      Iterator<Map.Entry<String, Map<String, B>>> las = children.entrySet().iterator();
+      return new Iterator<>() {
+        private String la;
+        private Iterator<B> each = Collections.emptyIterator();
+        private Iterator<Row> facts = Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!facts.hasNext()) {
+            if (each.hasNext()) {
+              B child = each.next();
+              each.remove();
+              facts = rows(la, facts(child));
+            } else if (las.hasNext()) {
+              Map.Entry<String, Map<String, B>> next = las.next();
+              la = next.getKey();
+              each = next.getValue().values().iterator();
+            } else {
+              return false;
+            }
+          }
+          return true;
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          return facts.next();
+        }
+      };
     }
   }
 
-  /** One child's SSDA903 episodes to facts. */
-  static final class CareChild implements FlatMapGroupsFunction<String, Row, Row> {
-    private final int first;
-    private final int last;
+  /**
+   * CIN records: la, child_key, kind, collection_year, date, end, conference (days), two ints; held
+   * per child as {@value #WIDTH} ints a record (no objects per record until the child is derived).
+   */
+  static final class CinChildren extends PerChild<CinChildren.Ints> {
+    private static final Kind[] KINDS = Kind.values();
+    private static final int WIDTH = 7;
+    private static final int NULL = Integer.MIN_VALUE;
 
-    CareChild(int first, int last) {
-      this.first = first;
-      this.last = last;
+    /** A growable int array. */
+    static final class Ints {
+      int[] values = new int[2 * WIDTH];
+      int size;
+
+      void add(int value) {
+        if (size == values.length) {
+          values = Arrays.copyOf(values, 2 * size);
+        }
+        values[size++] = value;
+      }
+    }
+
+    CinChildren(int first, int last) {
+      super(first, last);
     }
 
     @Override
-    public Iterator<Row> call(String key, Iterator<Row> rows) {
-      List<CareEpisode> episodes = new ArrayList<>();
-      while (rows.hasNext()) {
-        Row row = rows.next();
-        episodes.add(
-            CareEpisode.of(
-                row.getInt(2),
-                date(row.get(3)),
-                row.getString(4),
-                row.getString(5),
-                date(row.get(6)),
-                row.getString(7)));
+    Ints buffer() {
+      return new Ints();
+    }
+
+    @Override
+    void add(Ints buffer, Row row) {
+      for (int i = 2; i < 2 + WIDTH; i++) {
+        buffer.add(row.isNullAt(i) ? NULL : row.getInt(i));
       }
-      return rows(key, CareHistory.facts(episodes, first, last));
+    }
+
+    @Override
+    List<Fact> facts(Ints buffer) {
+      List<CinRecord> records = new ArrayList<>(buffer.size / WIDTH);
+      int[] v = buffer.values;
+      for (int at = 0; at < buffer.size; at += WIDTH) {
+        int collectionYear = v[at + 1];
+        LocalDate date = day(v[at + 2]);
+        LocalDate end = day(v[at + 3]);
+        LocalDate conference = day(v[at + 4]);
+        records.add(
+            switch (KINDS[v[at]]) {
+              case EPISODE ->
+                  CinRecord.episode(
+                      collectionYear, date, end, conference, v[at + 5] == NULL ? 1 : v[at + 5]);
+              case ASSESSMENT -> CinRecord.assessment(collectionYear, date, end);
+              case SECTION47 -> CinRecord.section47(collectionYear, date, conference);
+              case CP_PLAN ->
+                  CinRecord.plan(collectionYear, date, end, v[at + 6] == NULL ? null : v[at + 6]);
+            });
+      }
+      return CinHistory.facts(records, first, last);
+    }
+
+    private static LocalDate day(int days) {
+      return days == NULL ? null : LocalDate.ofEpochDay(days);
     }
   }
 
-  private static Iterator<Row> rows(String key, List<Fact> facts) {
-    String la = key.substring(0, key.indexOf('\t'));
+  /** SSDA903 episodes: la, child_key, collection_year, DECOM (days), RNE, LS, DEC (days), REC. */
+  static final class CareChildren extends PerChild<List<CareEpisode>> {
+    CareChildren(int first, int last) {
+      super(first, last);
+    }
+
+    @Override
+    List<CareEpisode> buffer() {
+      return new ArrayList<>(2);
+    }
+
+    @Override
+    void add(List<CareEpisode> episodes, Row row) {
+      episodes.add(
+          CareEpisode.of(
+              row.getInt(2),
+              row.isNullAt(3) ? null : LocalDate.ofEpochDay(row.getInt(3)),
+              row.getString(4),
+              row.getString(5),
+              row.isNullAt(6) ? null : LocalDate.ofEpochDay(row.getInt(6)),
+              row.getString(7)));
+    }
+
+    @Override
+    List<Fact> facts(List<CareEpisode> episodes) {
+      return CareHistory.facts(episodes, first, last);
+    }
+  }
+
+  private static Iterator<Row> rows(String la, List<Fact> facts) {
     List<Row> out = new ArrayList<>(facts.size());
     for (Fact fact : facts) {
       out.add(RowFactory.create(la, fact.year(), fact.measure().name(), fact.value()));
     }
     return out.iterator();
-  }
-
-  /** A Spark date as {@link LocalDate}, whichever Java type the session maps dates to. */
-  static LocalDate date(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof LocalDate local) {
-      return local;
-    }
-    return ((java.sql.Date) value).toLocalDate();
   }
 }

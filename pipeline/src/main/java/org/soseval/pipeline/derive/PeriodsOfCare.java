@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -105,7 +106,7 @@ public final class PeriodsOfCare {
                 .get()
                 .where(col("child_key").isNotNull().and(col("DECOM").isNotNull()))
                 .select("la", "child_key", "collection_year", "DECOM", "RNE", "LS", "DEC", "REC")
-                .groupByKey(new LakeIndicators.ChildKey(), Encoders.STRING())
+                .groupByKey(new ChildKey(), Encoders.STRING())
                 .flatMapGroups(new Child(returnYears(lake)), Encoders.row(TABLE.sparkSchema()));
         SortedSet<Partition> written = stage.write("b1", TABLE, periods);
         partitions.addAll(written);
@@ -162,10 +163,10 @@ public final class PeriodsOfCare {
         versions.add(
             CareEpisode.of(
                 row.getInt(2),
-                LakeIndicators.date(row.get(3)),
+                date(row.get(3)),
                 row.getString(4),
                 row.getString(5),
-                LakeIndicators.date(row.get(6)),
+                date(row.get(6)),
                 row.getString(7)));
       }
       int tab = key.indexOf('\t');
@@ -193,6 +194,25 @@ public final class PeriodsOfCare {
       }
       return out.iterator();
     }
+  }
+
+  /** (LA, child key): columns 0 and 1. */
+  static final class ChildKey implements MapFunction<Row, String> {
+    @Override
+    public String call(Row row) {
+      return row.getString(0) + "\t" + row.getString(1);
+    }
+  }
+
+  /** A Spark date as {@link LocalDate}, whichever Java type the session maps dates to. */
+  private static LocalDate date(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof LocalDate local) {
+      return local;
+    }
+    return ((java.sql.Date) value).toLocalDate();
   }
 
   private static java.sql.Date sqlDate(LocalDate date) {

@@ -4,17 +4,20 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.soseval.pipeline.ingest.CinLayout.TableInfo;
 import org.soseval.pipeline.lake.LakeRow;
 import org.soseval.pipeline.lake.LakeTable;
 import org.soseval.pipeline.privacy.Degrade;
 import org.soseval.pipeline.privacy.Pseudonymiser;
+import org.soseval.pipeline.schemas.Code;
 import org.soseval.pipeline.schemas.FieldType;
 import org.soseval.pipeline.schemas.IdentifierClass;
 import org.soseval.pipeline.schemas.IngestSpec;
@@ -35,6 +38,9 @@ final class CinIngester {
   private final IngestSpec spec;
   private final CinLayout layout;
   private final Pseudonymiser pseudonymiser;
+  // compiled once: a national file checks millions of values against a few patterns and lists
+  private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Code>> codeLists = new ConcurrentHashMap<>();
 
   CinIngester(XmlSchema schema, IngestSpec spec, CinLayout layout, Pseudonymiser pseudonymiser) {
     this.schema = schema;
@@ -50,6 +56,7 @@ final class CinIngester {
       throws FileRejected {
     CinXmlReader reader = new CinXmlReader(schema, spec);
     Header[] header = new Header[1];
+    DateCache dates = new DateCache();
     reader.read(
         file,
         new CinXmlReader.Handler() {
@@ -60,7 +67,7 @@ final class CinIngester {
 
           @Override
           public void child(RawRecord child) {
-            new ChildCheck(header[0], sourceName, child, sink).run();
+            new ChildCheck(header[0], sourceName, child, sink, dates).run();
           }
         });
     return header[0];
@@ -118,6 +125,27 @@ final class CinIngester {
     return new Header(year, referenceDate, la, warnings);
   }
 
+  /**
+   * The dates of one file's text, each parsed once: a census repeats the same few thousand days
+   * across millions of fields, and each key date is read by several rules.
+   */
+  private static final class DateCache {
+    private static final int LIMIT = 100_000;
+    private final Map<String, Optional<LocalDate>> parsed = new HashMap<>();
+
+    Optional<LocalDate> date(String text) {
+      Optional<LocalDate> date = parsed.get(text);
+      if (date == null) {
+        if (parsed.size() >= LIMIT) {
+          parsed.clear();
+        }
+        date = Values.date(text, false);
+        parsed.put(text, date);
+      }
+      return date;
+    }
+  }
+
   /** The checks and the output of one child and everything nested in it. */
   private final class ChildCheck {
     private final Header header;
@@ -128,14 +156,17 @@ final class CinIngester {
     private final LocalDate censusStart;
     private final Map<RawRecord, List<Violation>> violations = new LinkedHashMap<>();
     private final Map<RawRecord, Integer> ordinals = new HashMap<>();
+    private final Map<RawRecord, Optional<LocalDate>> keyDates = new IdentityHashMap<>();
+    private final DateCache dates;
 
-    ChildCheck(Header header, String sourceName, RawRecord child, RowSink sink) {
+    ChildCheck(Header header, String sourceName, RawRecord child, RowSink sink, DateCache dates) {
       this.header = header;
       this.sourceName = sourceName;
       this.child = child;
       this.sink = sink;
       this.year = header.year();
       this.censusStart = LocalDate.of(year - 1, 4, 1);
+      this.dates = dates;
     }
 
     void run() {
@@ -151,8 +182,7 @@ final class CinIngester {
       Optional<String> childId = child.value(spec.childId());
       String childKey =
           childId.map(id -> pseudonymiser.child(header.la().orElseThrow(), id)).orElse(null);
-      Optional<LocalDate> birth =
-          child.value("PersonBirthDate").flatMap(text -> Values.date(text, false));
+      Optional<LocalDate> birth = child.value("PersonBirthDate").flatMap(dates::date);
       for (RawRecord record : records) {
         emit(record, childKey, birth);
       }
@@ -213,7 +243,7 @@ final class CinIngester {
       FieldType type = leaf.type().orElseThrow();
       switch (type) {
         case DATE -> {
-          Optional<LocalDate> date = Values.date(value, false);
+          Optional<LocalDate> date = dates.date(value);
           if (date.isEmpty()) {
             return Optional.of(
                 new Violation(name, "TYPE_DATE", name + shown + " is not a date (yyyy-mm-dd)"));
@@ -251,7 +281,8 @@ final class CinIngester {
         }
         case CODE -> {
           String list = leaf.codeList().orElseThrow();
-          if (!schema.codeList(list).isValid(value, year)) {
+          Code code = codes(list).get(value);
+          if (code == null || !code.years().contains(year)) {
             return Optional.of(
                 new Violation(
                     name,
@@ -266,7 +297,11 @@ final class CinIngester {
           }
         }
         case STRING, DATETIME -> {
-          if (leaf.pattern().isPresent() && !Pattern.matches(leaf.pattern().get(), value)) {
+          if (leaf.pattern().isPresent()
+              && !patterns
+                  .computeIfAbsent(leaf.pattern().get(), Pattern::compile)
+                  .matcher(value)
+                  .matches()) {
             return Optional.of(
                 new Violation(
                     name, "PATTERN", name + shown + " does not match " + leaf.pattern().get()));
@@ -281,11 +316,16 @@ final class CinIngester {
     }
 
     private Optional<LocalDate> date(RawRecord record, String name) {
-      return record.value(name).flatMap(text -> Values.date(text, false));
+      return record.value(name).flatMap(dates::date);
     }
 
     private Optional<LocalDate> keyDate(RawRecord record) {
-      return spec.key(record.table).flatMap(key -> date(record, key.field()));
+      Optional<LocalDate> key = keyDates.get(record);
+      if (key == null) {
+        key = spec.key(record.table).flatMap(keySpec -> date(record, keySpec.field()));
+        keyDates.put(record, key);
+      }
+      return key;
     }
 
     private void episodeRules(List<RawRecord> records) {
@@ -451,11 +491,9 @@ final class CinIngester {
       TableInfo table = layout.table(record.table);
       LakeTable lake = table.lake();
       Object[] values = new Object[lake.columns().size()];
-      Map<String, String> shown = new LinkedHashMap<>();
       int column = 0;
       values[column++] = year;
       values[column++] = childKey;
-      shown.put("child_key", childKey == null ? "" : childKey);
       List<RawRecord> chain = new ArrayList<>();
       for (RawRecord parent = record == child ? null : record.parent;
           parent != null && parent != child;
@@ -463,24 +501,21 @@ final class CinIngester {
         chain.add(0, parent);
       }
       for (RawRecord ancestor : chain) {
-        LocalDate key = keyDate(ancestor).orElse(null);
-        values[column++] = key;
-        shown.put(spec.key(ancestor.table).orElseThrow().as(), key == null ? "" : key.toString());
+        values[column++] = keyDate(ancestor).orElse(null);
         if (ancestor.table.equals("episode")) {
           values[column++] = ordinal(ancestor);
         }
       }
       List<Violation> found = violations.get(record);
+      int leavesFrom = column;
       for (XmlElement leaf : table.leaves()) {
-        String name = CinLayout.columnName(leaf, spec);
-        if (name.isEmpty()) {
+        if (CinLayout.columnName(leaf, spec).isEmpty()) {
           continue;
         }
         Optional<String> text = record.value(leaf.name());
-        boolean fieldFailed = found.stream().anyMatch(v -> v.field().equals(leaf.name()));
-        Object value = text.isEmpty() ? null : convert(leaf, text.get(), fieldFailed);
-        values[column++] = value;
-        shown.put(name, display(leaf, text, value));
+        boolean fieldFailed =
+            !found.isEmpty() && found.stream().anyMatch(v -> v.field().equals(leaf.name()));
+        values[column++] = text.isEmpty() ? null : convert(leaf, text.get(), fieldFailed);
       }
       if (record.table.equals("episode")) {
         values[column++] = ordinal(record);
@@ -498,8 +533,53 @@ final class CinIngester {
         sink.accept(new LakeRow(lake, la, year, values));
       } else {
         sink.quarantine(
-            Quarantine.row(lake.folder(), la, year, sourceName, record.location, found, shown));
+            Quarantine.row(
+                lake.folder(),
+                la,
+                year,
+                sourceName,
+                record.location,
+                found,
+                shown(record, childKey, chain, table, values, leavesFrom)));
       }
+    }
+
+    /** A quarantined record's values as the quarantine shows them (identifiers withheld). */
+    private Map<String, String> shown(
+        RawRecord record,
+        String childKey,
+        List<RawRecord> chain,
+        TableInfo table,
+        Object[] values,
+        int leavesFrom) {
+      Map<String, String> shown = new LinkedHashMap<>();
+      shown.put("child_key", childKey == null ? "" : childKey);
+      for (RawRecord ancestor : chain) {
+        LocalDate key = keyDate(ancestor).orElse(null);
+        shown.put(spec.key(ancestor.table).orElseThrow().as(), key == null ? "" : key.toString());
+      }
+      int column = leavesFrom;
+      for (XmlElement leaf : table.leaves()) {
+        String name = CinLayout.columnName(leaf, spec);
+        if (name.isEmpty()) {
+          continue;
+        }
+        shown.put(name, display(leaf, record.value(leaf.name()), values[column++]));
+      }
+      return shown;
+    }
+
+    /** The codes of {@code list} by code (the first entry of a code wins, as in the schema). */
+    private Map<String, Code> codes(String list) {
+      return codeLists.computeIfAbsent(
+          list,
+          name -> {
+            Map<String, Code> byCode = new HashMap<>();
+            for (Code code : schema.codeList(name).codes()) {
+              byCode.putIfAbsent(code.code(), code);
+            }
+            return byCode;
+          });
     }
 
     private Object convert(XmlElement leaf, String text, boolean failed) {
@@ -512,7 +592,7 @@ final class CinIngester {
       }
       return switch (leaf.type().orElseThrow()) {
         case DATE -> {
-          LocalDate date = Values.date(text, false).orElse(null);
+          LocalDate date = dates.date(text).orElse(null);
           yield date != null && leaf.identifier() == IdentifierClass.DATE_OF_BIRTH
               ? Degrade.firstOfMonth(date)
               : date;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
@@ -38,6 +39,8 @@ final class CinXmlReader {
 
   private final XmlSchema schema;
   private final IngestSpec spec;
+  // by identity: XmlElement is a record whose equals and hashCode walk the whole subtree
+  private final Map<XmlElement, Map<String, XmlElement>> childrenByName = new IdentityHashMap<>();
 
   CinXmlReader(XmlSchema schema, IngestSpec spec) {
     this.schema = schema;
@@ -133,17 +136,62 @@ final class CinXmlReader {
     }
   }
 
+  /**
+   * One open element. Its path ({@code /Message/Children[1]/Child[3]}) is built only when a record
+   * or a problem needs it, and its text is kept as the one string StAX reports (coalescing) unless
+   * several pieces arrive.
+   */
   private static final class Frame {
+    final Frame parent;
     final XmlElement element; // null inside an unknown element
     final RawRecord record;
-    final String path;
-    final StringBuilder text = new StringBuilder();
-    final Map<String, Integer> counts = new HashMap<>();
+    final String name;
+    final int index;
+    private String path;
+    private String text;
+    private StringBuilder pieces;
+    private Map<String, Integer> counts;
 
-    Frame(XmlElement element, RawRecord record, String path) {
+    Frame(Frame parent, XmlElement element, RawRecord record, String name, int index) {
+      this.parent = parent;
       this.element = element;
       this.record = record;
-      this.path = path;
+      this.name = name;
+      this.index = index;
+    }
+
+    /** The 1-based position of the next child called {@code childName} among its namesakes. */
+    int nextIndex(String childName) {
+      if (counts == null) {
+        counts = new HashMap<>();
+      }
+      return counts.merge(childName, 1, Integer::sum);
+    }
+
+    String path() {
+      if (path == null) {
+        path = parent == null ? "/" + name : path(parent, name, index);
+      }
+      return path;
+    }
+
+    static String path(Frame parent, String name, int index) {
+      return parent.path() + "/" + name + "[" + index + "]";
+    }
+
+    void append(String piece) {
+      if (text == null) {
+        text = piece;
+      } else {
+        if (pieces == null) {
+          pieces = new StringBuilder(text);
+        }
+        pieces.append(piece);
+      }
+    }
+
+    String text() {
+      return pieces != null ? pieces.toString() : text == null ? "" : text;
     }
   }
 
@@ -159,7 +207,6 @@ final class CinXmlReader {
       int event = reader.next();
       if (event == XMLStreamConstants.START_ELEMENT) {
         String name = reader.getLocalName();
-        int line = reader.getLocation().getLineNumber();
         if (stack.isEmpty()) {
           if (rootSeen) {
             throw new FileRejected("it has content after the root element ends");
@@ -169,15 +216,15 @@ final class CinXmlReader {
                 "its root element is <" + name + ">, not <" + root.name() + ">: not a CIN census");
           }
           rootSeen = true;
-          stack.push(new Frame(root, message, "/" + name));
+          stack.push(new Frame(null, root, message, name, 1));
           continue;
         }
         Frame parent = stack.peek();
-        int index = parent.counts.merge(name, 1, Integer::sum);
-        String path = parent.path + "/" + name + "[" + index + "]";
-        XmlElement element =
-            parent.element == null ? null : parent.element.child(name).orElse(null);
+        int index = parent.nextIndex(name);
+        XmlElement element = parent.element == null ? null : child(parent.element, name);
         if (element == null) {
+          Frame unknown = new Frame(parent, null, parent.record, name, index);
+          int line = reader.getLocation().getLineNumber();
           if (spec.isDirectIdentifier(name)) {
             throw new FileRejected(
                 String.format(
@@ -186,7 +233,7 @@ final class CinXmlReader {
                         + " or NHS number); remove it from the extract and deposit the file again",
                     name,
                     line,
-                    path));
+                    unknown.path()));
           }
           if (parent.element != null) {
             parent.record.violations.add(
@@ -199,19 +246,21 @@ final class CinXmlReader {
                         name,
                         line)));
           }
-          stack.push(new Frame(null, parent.record, path));
+          stack.push(unknown);
           continue;
         }
         RawRecord record = parent.record;
         if (element.table().isPresent()) {
+          int line = reader.getLocation().getLineNumber();
+          String path = Frame.path(parent, name, index);
           record =
               new RawRecord(element.table().get(), "line " + line + ": " + path, parent.record);
         }
-        stack.push(new Frame(element, record, path));
+        stack.push(new Frame(parent, element, record, name, index));
       } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
         Frame top = stack.peek();
         if (top != null && top.element != null && top.element.isLeaf()) {
-          top.text.append(reader.getText());
+          top.append(reader.getText());
         }
       } else if (event == XMLStreamConstants.END_ELEMENT) {
         Frame frame = stack.pop();
@@ -220,7 +269,7 @@ final class CinXmlReader {
           continue;
         }
         if (element.isLeaf()) {
-          String text = frame.text.toString().strip();
+          String text = frame.text().strip();
           frame.record.values.putIfAbsent(element.name(), text);
           if (frame.record == message) {
             header.putIfAbsent(element.name(), text);
@@ -250,6 +299,21 @@ final class CinXmlReader {
     if (!headerSeen) {
       throw new FileRejected("it has no <Header>, so its collection year is unknown");
     }
+  }
+
+  /** {@code parent}'s child element called {@code name}, or null; looked up once per pair. */
+  private XmlElement child(XmlElement parent, String name) {
+    Map<String, XmlElement> byName =
+        childrenByName.computeIfAbsent(
+            parent,
+            group -> {
+              Map<String, XmlElement> map = new HashMap<>();
+              for (XmlElement candidate : group.children()) {
+                map.putIfAbsent(candidate.name(), candidate);
+              }
+              return map;
+            });
+    return byName.get(name);
   }
 
   static String xmlProblem(XMLStreamException e) {
