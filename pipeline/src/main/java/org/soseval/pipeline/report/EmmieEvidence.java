@@ -11,6 +11,7 @@ import org.soseval.pipeline.charts.EmmieData;
 import org.soseval.pipeline.charts.EmmieRating;
 import org.soseval.pipeline.compare.EffectDirection;
 import org.soseval.pipeline.emmie.Emmie;
+import org.soseval.pipeline.emmie.MeasureLabels;
 import org.soseval.pipeline.panel.Indicator;
 
 /**
@@ -77,7 +78,7 @@ public final class EmmieEvidence {
     for (Emmie.Measure measure : dimension.measures()) {
       rows.add(
           List.of(
-              measure.name(),
+              MeasureLabels.label(measure.name()),
               Emmie.formatted(measure, measure.estimate()),
               Double.isNaN(measure.lower())
                   ? ""

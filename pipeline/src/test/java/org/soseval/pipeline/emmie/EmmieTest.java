@@ -340,6 +340,18 @@ class EmmieTest {
     assertThat(json.at("/entries/0/mechanisms/cmo_configurations/0/id").asText())
         .isEqualTo("CMO-1");
     assertThat(json.at("/instrument_rows/family_survey/rejected").asInt()).isZero();
+
+    // the report shows every measure behind a rating by a reader's label, not its CSV name
+    for (Emmie.Entry entry : result.entries()) {
+      for (String dimension : Emmie.DIMENSIONS) {
+        for (Emmie.Measure m : entry.dimension(dimension).measures()) {
+          assertThat(MeasureLabels.label(m.name())).as(m.name()).isNotEqualTo(m.name());
+        }
+      }
+    }
+    assertThat(MeasureLabels.label("r_family_survey.relationship"))
+        .startsWith("Correlation of the pilots' effects with the family")
+        .doesNotContain("r_family_survey");
   }
 
   private static Emmie.Measure measure(Emmie.Dimension dimension, String name) {
