@@ -61,6 +61,19 @@ class DepositsIngestTest {
         Files.readString(Fixtures.file("cin_xml/d2i_cin_validator_CIN_Census_2021.xml"))
             .replace("<LEA>201</LEA>", "<LEA>202</LEA>")
             .replace("<LAchildID>", "<ChildName>Jo Bloggs</ChildName><LAchildID>"));
+    write(
+        "203/xxe.xml",
+        cin.replace("<LEA>201</LEA>", "<LEA>203</LEA>")
+            .replaceFirst(
+                "<Message>",
+                "<!DOCTYPE Message [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>\n<Message>")
+            .replace("<LAchildID>DfEX0000001</LAchildID>", "<LAchildID>&xxe;</LAchildID>"));
+    write(
+        "204/external-dtd.xml",
+        cin.replace("<LEA>201</LEA>", "<LEA>204</LEA>")
+            .replaceFirst(
+                "<Message>",
+                "<!DOCTYPE Message SYSTEM \"file:///nonexistent/cin.dtd\">\n<Message>"));
     write("301/2019/empty.csv", "");
     write(
         "301/2019/header.csv",
@@ -145,6 +158,18 @@ class DepositsIngestTest {
   void xmlWhoseBytesAreNotInItsDeclaredEncodingIsRejected() {
     assertThat(entry("201/latin1.xml").status()).isEqualTo(LedgerEntry.REJECTED);
     assertThat(entry("201/latin1.xml").message()).startsWith("it is not readable XML");
+  }
+
+  @Test
+  void anEntityIsNeverExpandedAndADtdNeverFetched() {
+    assertThat(entry("203/xxe.xml").status()).isEqualTo(LedgerEntry.REJECTED);
+    assertThat(entry("203/xxe.xml").message())
+        .startsWith("it is not readable XML: line 21, column ")
+        .contains("entity references are not expanded (a DTD is never read, for security)")
+        .doesNotContain("\n");
+    // the DTD it names does not exist: had the parser fetched it, the file would be rejected
+    assertThat(entry("204/external-dtd.xml").status()).isNotEqualTo(LedgerEntry.REJECTED);
+    assertThat(entry("204/external-dtd.xml").rowsRead()).isPositive();
   }
 
   @Test
