@@ -95,7 +95,8 @@ final class Ssda903Ingester {
       }
       if (!name.isEmpty() && !seen.add(name)) {
         throw new FileRejected(
-            "column " + name + " appears twice in the header; keep one and deposit it again");
+            (known(name) ? "column " + name : "a column name")
+                + " appears twice in the header; keep one and deposit it again");
       }
     }
     CsvTable best = null;
@@ -119,18 +120,52 @@ final class Ssda903Ingester {
         tie = true;
       }
     }
-    if (best == null || tie) {
+    if (best == null) {
+      throw new FileRejected(noTable(header, seen));
+    }
+    if (tie) {
       throw new FileRejected(
           "its columns ("
               + String.join(",", header)
-              + ") match "
-              + (best == null ? "no" : "more than one")
-              + " SSDA903 table; the columns of each table are listed in docs/ingest.md");
+              + ") match more than one SSDA903 table; the columns of each table are listed in"
+              + " docs/ingest.md");
     }
     List<String> known = best.columns().stream().map(CsvColumn::name).toList();
     List<String> dropped =
         seen.stream().filter(name -> !known.contains(name) && !name.isEmpty()).toList();
     return new Match(best, header, dropped);
+  }
+
+  /** Whether {@code name} is a column of some SSDA903 table. */
+  private boolean known(String name) {
+    return schema.tables().stream()
+        .anyMatch(table -> table.columns().stream().anyMatch(c -> c.name().equals(name)));
+  }
+
+  /**
+   * Why a header matches no table. Its first line may be data (a file without a header line), so
+   * only names of SSDA903 columns are repeated, never other text.
+   */
+  private String noTable(List<String> header, Set<String> seen) {
+    if (header.size() == 1 && header.get(0).matches(".*[;\\t|].*")) {
+      return "its first line is one column holding semicolons, tabs or bars: the file is not"
+          + " separated by commas; save it as CSV (comma-separated) and deposit it again";
+    }
+    List<String> shown = header.stream().map(name -> known(name) ? name : "?").toList();
+    String columns =
+        "its columns ("
+            + String.join(",", shown)
+            + (shown.contains("?") ? "; ? is a column of no SSDA903 table, not repeated here" : "")
+            + ")";
+    if (!seen.contains(spec.childId())) {
+      return columns
+          + " have no "
+          + spec.childId()
+          + ", so it is no SSDA903 table (docs/ingest.md), and no la_code, so it is no instrument"
+          + " file (docs/instruments.md); the first line must name the columns";
+    }
+    return columns
+        + " match no SSDA903 table; the columns of each table are listed in docs/ingest.md";
   }
 
   /** The event dates of {@code column} in {@code file} (for telling the collection year). */

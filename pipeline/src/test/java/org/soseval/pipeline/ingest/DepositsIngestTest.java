@@ -35,6 +35,7 @@ class DepositsIngestTest {
   @TempDir static Path temp;
   static Path lake;
   static Map<String, LedgerEntry> ledger = new TreeMap<>();
+  static IngestResult result;
 
   static void write(String relative, String text) throws IOException {
     write(relative, text.getBytes(StandardCharsets.UTF_8));
@@ -98,8 +99,12 @@ class DepositsIngestTest {
     write("307/2016/2017-header.csv", HEADER);
     write("2019/header.csv", HEADER);
     write("README.txt", "not a deposit");
+    write("201/census-2022.xml.gz", new byte[] {31, -117, 8, 0});
+    write("308/2019/episodes.csv", "ADV0308X,01/05/2018,S,C2,N1,U1,PR1,,,,,,1\n");
+    write("309/2019/episodes.csv", EPISODES.replace(',', ';'));
+    write("310/2019/episodes.csv", EPISODES.replace("CHILD,", "CHILD ID,"));
     lake = temp.resolve("lake");
-    IngestResult result =
+    result =
         Ingest.run(spark, temp.resolve("deposits"), lake, FixturesIngestTest.KEY, Progress.SILENT);
     for (LedgerEntry entry : result.files()) {
       ledger.put(entry.file(), entry);
@@ -220,6 +225,31 @@ class DepositsIngestTest {
   @Test
   void filesThatAreNotDepositsAreIgnored() {
     assertThat(ledger).doesNotContainKey("README.txt");
+  }
+
+  @Test
+  void aCompressedFileIsSkippedWithAWarningToUnpackIt() {
+    assertThat(ledger).doesNotContainKey("201/census-2022.xml.gz");
+    assertThat(result.warnings())
+        .contains(
+            "201/census-2022.xml.gz: skipped: a compressed file (.gz) is not read; unpack it under"
+                + " the deposits folder and run ingest again");
+  }
+
+  @Test
+  void aCsvWithoutItsHeaderLineIsRejectedWithoutRepeatingItsFirstLine() {
+    assertRejected(
+        "308/2019/episodes.csv",
+        "its columns (?,?,?,?,?,?,?,?,?,?,?,?,?; ? is a column of no SSDA903 table, not repeated"
+            + " here) have no CHILD, so it is no SSDA903 table (docs/ingest.md), and no la_code,"
+            + " so it is no instrument file (docs/instruments.md); the first line must name the"
+            + " columns");
+    assertRejected(
+        "309/2019/episodes.csv",
+        "its first line is one column holding semicolons, tabs or bars: the file is not separated"
+            + " by commas; save it as CSV (comma-separated) and deposit it again");
+    assertThat(entry("310/2019/episodes.csv").message())
+        .startsWith("its columns (?,DECOM,RNE,LS,CIN,PLACE,");
   }
 
   @Test
