@@ -18,6 +18,8 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.soseval.pipeline.instruments.InstrumentReader;
+import org.soseval.pipeline.instruments.InstrumentSchema;
 import org.soseval.pipeline.lake.LakeRow;
 import org.soseval.pipeline.lake.LakeTable;
 import org.soseval.pipeline.lake.LakeTable.Column;
@@ -78,7 +80,7 @@ final class Ssda903Ingester {
       }
       throw new FileRejected("the file is empty (no header line)");
     } catch (IOException | UncheckedIOException e) {
-      throw new FileRejected("it is not readable CSV: " + e.getMessage(), e);
+      throw notReadable(e);
     }
   }
 
@@ -136,10 +138,22 @@ final class Ssda903Ingester {
     return new Match(best, header, dropped);
   }
 
-  /** Whether {@code name} is a column of some SSDA903 table. */
+  private static FileRejected notReadable(Exception e) {
+    return new FileRejected(
+        "it is not readable CSV: "
+            + InstrumentReader.csvProblem(e)
+            + "; a field that opens with a quote must close with one, and a quote inside a field is"
+            + " written twice: correct it and deposit it again",
+        e);
+  }
+
+  /** Whether {@code name} is a column of some SSDA903 table or instrument. */
   private boolean known(String name) {
     return schema.tables().stream()
-        .anyMatch(table -> table.columns().stream().anyMatch(c -> c.name().equals(name)));
+            .anyMatch(table -> table.columns().stream().anyMatch(c -> c.name().equals(name)))
+        || InstrumentSchema.all().stream()
+            .anyMatch(
+                instrument -> instrument.columnNames().contains(name.toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -155,7 +169,7 @@ final class Ssda903Ingester {
     String columns =
         "its columns ("
             + String.join(",", shown)
-            + (shown.contains("?") ? "; ? is a column of no SSDA903 table, not repeated here" : "")
+            + (shown.contains("?") ? "; ? is a column of no table, not repeated here" : "")
             + ")";
     if (!seen.contains(spec.childId())) {
       return columns
@@ -193,7 +207,7 @@ final class Ssda903Ingester {
       }
       return dates;
     } catch (IOException | UncheckedIOException e) {
-      throw new FileRejected("it is not readable CSV: " + e.getMessage(), e);
+      throw notReadable(e);
     }
   }
 
@@ -260,7 +274,7 @@ final class Ssda903Ingester {
         lines.add(line);
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new FileRejected("it is not readable CSV: " + e.getMessage(), e);
+      throw notReadable(e);
     }
     rows(table, lines, la, year, sourceName, sink);
   }

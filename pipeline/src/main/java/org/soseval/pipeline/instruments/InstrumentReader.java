@@ -148,8 +148,9 @@ public final class InstrumentReader {
       throw reject(
           file,
           "csv-format",
-          "it is not a readable CSV (" + e.getMessage() + ")",
-          "Save it as comma-separated values");
+          "it is not a readable CSV (" + csvProblem(e) + ")",
+          "Save it as comma-separated values; a field that opens with a quote must close with one,"
+              + " and a quote inside a field is written twice");
     }
   }
 
@@ -689,6 +690,12 @@ public final class InstrumentReader {
       }
     }
     return Optional.of(number);
+  }
+
+  /** What the CSV parser said, without the exception class names it wraps the message in. */
+  public static String csvProblem(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   private static String plain(Double value) {

@@ -103,6 +103,8 @@ class DepositsIngestTest {
     write("308/2019/episodes.csv", "ADV0308X,01/05/2018,S,C2,N1,U1,PR1,,,,,,1\n");
     write("309/2019/episodes.csv", EPISODES.replace(',', ';'));
     write("310/2019/episodes.csv", EPISODES.replace("CHILD,", "CHILD ID,"));
+    write("311/2019/episodes.csv", EPISODES + "\"ADV0311X,01/05/2018,S\n");
+    write("311/2019/family_survey.csv", "LA Code,respondent_id,wave,wave_date,item_id,response\n");
     lake = temp.resolve("lake");
     result =
         Ingest.run(spark, temp.resolve("deposits"), lake, FixturesIngestTest.KEY, Progress.SILENT);
@@ -240,8 +242,8 @@ class DepositsIngestTest {
   void aCsvWithoutItsHeaderLineIsRejectedWithoutRepeatingItsFirstLine() {
     assertRejected(
         "308/2019/episodes.csv",
-        "its columns (?,?,?,?,?,?,?,?,?,?,?,?,?; ? is a column of no SSDA903 table, not repeated"
-            + " here) have no CHILD, so it is no SSDA903 table (docs/ingest.md), and no la_code,"
+        "its columns (?,?,?,?,?,?,?,?,?,?,?,?,?; ? is a column of no table, not repeated here)"
+            + " have no CHILD, so it is no SSDA903 table (docs/ingest.md), and no la_code,"
             + " so it is no instrument file (docs/instruments.md); the first line must name the"
             + " columns");
     assertRejected(
@@ -250,6 +252,17 @@ class DepositsIngestTest {
             + " by commas; save it as CSV (comma-separated) and deposit it again");
     assertThat(entry("310/2019/episodes.csv").message())
         .startsWith("its columns (?,DECOM,RNE,LS,CIN,PLACE,");
+    assertThat(entry("311/2019/family_survey.csv").message())
+        .startsWith("its columns (?,RESPONDENT_ID,WAVE,WAVE_DATE,ITEM_ID,RESPONSE; ? is a column");
+  }
+
+  @Test
+  void anUnclosedQuoteRejectsTheFileSayingWhereAndHowToWriteQuotes() {
+    assertRejected(
+        "311/2019/episodes.csv",
+        "it is not readable CSV: (startline 2) EOF reached before encapsulated token finished; a"
+            + " field that opens with a quote must close with one, and a quote inside a field is"
+            + " written twice: correct it and deposit it again");
   }
 
   @Test
