@@ -514,8 +514,9 @@ public final class InstrumentReader {
                   raw,
                   "'"
                       + raw
-                      + "' is not "
-                      + (integer ? "a whole number (at most 2147483647)" : "a number")));
+                      + (integer && wholeButLarge(raw)
+                          ? "' is too large (at most 2147483647)"
+                          : "' is not " + (integer ? "a whole number" : "a number"))));
           return Optional.empty();
         }
         double value = number.get().doubleValue();
@@ -696,6 +697,10 @@ public final class InstrumentReader {
   public static String csvProblem(Exception e) {
     Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
     return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  private static boolean wholeButLarge(String raw) {
+    return NUMBER.matcher(raw).matches() && new BigDecimal(raw).stripTrailingZeros().scale() <= 0;
   }
 
   private static String plain(Double value) {

@@ -263,6 +263,9 @@ class InstrumentReaderTest {
             "4 amount_gbp number",
             "5 amount_gbp number",
             "6 price_year integer");
+    assertThat(read.problems().get(3).message())
+        .isEqualTo("'99999999999' is too large (at most 2147483647)");
+    assertThat(read.problems().get(0).message()).isEqualTo("'10d' is not a number");
   }
 
   @Test
