@@ -3,12 +3,12 @@ package org.soseval.jobs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import org.soseval.pipeline.PipelineErrors;
 
 /**
  * Where the run's log goes. Spark's and our own detailed logging go to this file (through
@@ -25,7 +25,11 @@ final class Logs {
     try {
       Files.createDirectories(absolute.getParent());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the log folder " + absolute.getParent(), e);
+      throw PipelineErrors.usage(
+          "Cannot create the log folder " + absolute.getParent(),
+          e.getClass().getSimpleName() + " (a file may be in the way, or the folder not writable)",
+          "Give an output folder that is a writable folder or does not exist yet",
+          e);
     }
     System.setProperty(PROPERTY, absolute.toString());
     return absolute;

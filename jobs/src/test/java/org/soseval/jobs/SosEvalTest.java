@@ -125,6 +125,25 @@ class SosEvalTest {
   }
 
   @Test
+  void ingestIntoALakeThatIsAFileIsAUsageError() throws IOException {
+    Path key = Files.writeString(temp.resolve("file-lake.key"), "k".repeat(40));
+    Path file = Files.writeString(temp.resolve("lake-is-a-file"), "not a folder");
+    CommandRun result =
+        run(
+            "ingest",
+            "--deposits",
+            temp.toString(),
+            "--lake",
+            file.toString(),
+            "--key",
+            key.toString());
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("Cannot create the log folder " + file.resolve("_logs"))
+        .contains("Give an output folder that is a writable folder or does not exist yet");
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     CommandRun result = run();
     assertThat(result.exitCode()).isEqualTo(2);

@@ -77,7 +77,7 @@ final class CinXmlReader {
         reader.close();
       }
     } catch (XMLStreamException e) {
-      throw new FileRejected("it is not readable XML: " + xmlProblem(e), e);
+      throw notReadable(e);
     } catch (IOException e) {
       throw new FileRejected("it cannot be read: " + e.getClass().getSimpleName(), e);
     }
@@ -113,7 +113,7 @@ final class CinXmlReader {
         reader.close();
       }
     } catch (XMLStreamException e) {
-      throw new FileRejected("it is not readable XML: " + xmlProblem(e), e);
+      throw notReadable(e);
     } catch (IOException e) {
       throw new FileRejected("it cannot be read: " + e.getClass().getSimpleName(), e);
     }
@@ -129,8 +129,7 @@ final class CinXmlReader {
         reader.close();
       }
     } catch (XMLStreamException e) {
-      throw new FileRejected(
-          "it is not readable XML (truncated or wrong encoding?): " + xmlProblem(e), e);
+      throw notReadable(e);
     } catch (IOException e) {
       throw new FileRejected("it cannot be read: " + e.getClass().getSimpleName(), e);
     }
@@ -316,18 +315,57 @@ final class CinXmlReader {
     return byName.get(name);
   }
 
+  /**
+   * The rejection of a file the XML parser stopped on: where and why, with what to do about an
+   * entity reference (a DTD is never read), bytes not in the declared encoding, or nesting no
+   * return has; else a hint that it may be truncated or in the wrong encoding.
+   */
+  static FileRejected notReadable(XMLStreamException e) {
+    String problem = xmlProblem(e);
+    String lower = problem.toLowerCase(Locale.ROOT);
+    String message;
+    if (lower.contains("entity")) {
+      message =
+          "it is not readable XML: "
+              + problem
+              + "; entity references are not expanded (a DTD is never read, for security): write a"
+              + " literal & as &amp; and remove any <!DOCTYPE ...> declaration and the references"
+              + " to its entities, then deposit the file again";
+    } else if (lower.contains("depth")) {
+      message =
+          "it is not readable XML: "
+              + problem
+              + "; no return nests its elements that deep: check the export and deposit it again";
+    } else if (lower.contains("utf-8") || lower.contains("byte") || lower.contains("encod")) {
+      message =
+          "it is not readable XML: "
+              + problem
+              + "; its bytes are not in its declared encoding (UTF-8 unless the <?xml ...?> line"
+              + " names another): save it as UTF-8, or declare its encoding, and deposit it again";
+    } else {
+      message = "it is not readable XML (truncated or wrong encoding?): " + problem;
+    }
+    return new FileRejected(message, e);
+  }
+
   static String xmlProblem(XMLStreamException e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int at = message.indexOf("Message: ");
     String text = at >= 0 ? message.substring(at + "Message: ".length()) : message;
-    if (e.getLocation() != null) {
+    // Woodstox repeats the location on a second line: " at [row,col {unknown-source}]: [3,41]"
+    int repeated = text.indexOf("\n at [row,col");
+    if (repeated >= 0) {
+      text = text.substring(0, repeated);
+    }
+    text = text.strip().replaceAll("\\s*\\R\\s*", " ");
+    if (e.getLocation() != null && e.getLocation().getLineNumber() > 0) {
       return String.format(
           Locale.ROOT,
           "line %d, column %d: %s",
           e.getLocation().getLineNumber(),
           e.getLocation().getColumnNumber(),
-          text.strip());
+          text);
     }
-    return text.strip();
+    return text;
   }
 }

@@ -383,6 +383,7 @@ public final class Ingest {
           detectCsv(deposit, relative);
         } else {
           deposit.kind = Deposit.Kind.IGNORED;
+          notDepositWarning(lower).ifPresent(deposit.warnings::add);
         }
       } catch (FileRejected e) {
         deposit.reject(e.getMessage());
@@ -404,6 +405,26 @@ public final class Ingest {
     }
     rejectDuplicates(deposits);
     return deposits;
+  }
+
+  /** A warning for a skipped file that may well hold a deposit: an archive or a spreadsheet. */
+  static Optional<String> notDepositWarning(String lowerName) {
+    String extension = lowerName.substring(lowerName.lastIndexOf('.') + 1);
+    return switch (extension) {
+      case "zip", "gz", "tgz", "tar", "7z", "rar", "bz2", "xz" ->
+          Optional.of(
+              "skipped: a compressed file (."
+                  + extension
+                  + ") is not read; unpack it under the"
+                  + " deposits folder and run ingest again");
+      case "xlsx", "xlsm", "xls", "ods" ->
+          Optional.of(
+              "skipped: a spreadsheet (."
+                  + extension
+                  + ") is not read; save each sheet as CSV"
+                  + " UTF-8 and run ingest again");
+      default -> Optional.empty();
+    };
   }
 
   private void detectXml(Deposit deposit, Path relative) throws FileRejected {

@@ -18,6 +18,8 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.soseval.pipeline.instruments.InstrumentReader;
+import org.soseval.pipeline.instruments.InstrumentSchema;
 import org.soseval.pipeline.lake.LakeRow;
 import org.soseval.pipeline.lake.LakeTable;
 import org.soseval.pipeline.lake.LakeTable.Column;
@@ -78,7 +80,7 @@ final class Ssda903Ingester {
       }
       throw new FileRejected("the file is empty (no header line)");
     } catch (IOException | UncheckedIOException e) {
-      throw new FileRejected("it is not readable CSV: " + e.getMessage(), e);
+      throw notReadable(e);
     }
   }
 
@@ -95,7 +97,8 @@ final class Ssda903Ingester {
       }
       if (!name.isEmpty() && !seen.add(name)) {
         throw new FileRejected(
-            "column " + name + " appears twice in the header; keep one and deposit it again");
+            (known(name) ? "column " + name : "a column name")
+                + " appears twice in the header; keep one and deposit it again");
       }
     }
     CsvTable best = null;
@@ -119,18 +122,64 @@ final class Ssda903Ingester {
         tie = true;
       }
     }
-    if (best == null || tie) {
+    if (best == null) {
+      throw new FileRejected(noTable(header, seen));
+    }
+    if (tie) {
       throw new FileRejected(
           "its columns ("
               + String.join(",", header)
-              + ") match "
-              + (best == null ? "no" : "more than one")
-              + " SSDA903 table; the columns of each table are listed in docs/ingest.md");
+              + ") match more than one SSDA903 table; the columns of each table are listed in"
+              + " docs/ingest.md");
     }
     List<String> known = best.columns().stream().map(CsvColumn::name).toList();
     List<String> dropped =
         seen.stream().filter(name -> !known.contains(name) && !name.isEmpty()).toList();
     return new Match(best, header, dropped);
+  }
+
+  private static FileRejected notReadable(Exception e) {
+    return new FileRejected(
+        "it is not readable CSV: "
+            + InstrumentReader.csvProblem(e)
+            + "; a field that opens with a quote must close with one, and a quote inside a field is"
+            + " written twice: correct it and deposit it again",
+        e);
+  }
+
+  /** Whether {@code name} is a column of some SSDA903 table or instrument. */
+  private boolean known(String name) {
+    return schema.tables().stream()
+            .anyMatch(table -> table.columns().stream().anyMatch(c -> c.name().equals(name)))
+        || InstrumentSchema.all().stream()
+            .anyMatch(
+                instrument -> instrument.columnNames().contains(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * Why a header matches no table. Its first line may be data (a file without a header line), so
+   * only names of SSDA903 columns are repeated, never other text.
+   */
+  private String noTable(List<String> header, Set<String> seen) {
+    if (header.size() == 1 && header.get(0).matches(".*[;\\t|].*")) {
+      return "its first line is one column holding semicolons, tabs or bars: the file is not"
+          + " separated by commas; save it as CSV (comma-separated) and deposit it again";
+    }
+    List<String> shown = header.stream().map(name -> known(name) ? name : "?").toList();
+    String columns =
+        "its columns ("
+            + String.join(",", shown)
+            + (shown.contains("?") ? "; ? is a column of no table, not repeated here" : "")
+            + ")";
+    if (!seen.contains(spec.childId())) {
+      return columns
+          + " have no "
+          + spec.childId()
+          + ", so it is no SSDA903 table (docs/ingest.md), and no la_code, so it is no instrument"
+          + " file (docs/instruments.md); the first line must name the columns";
+    }
+    return columns
+        + " match no SSDA903 table; the columns of each table are listed in docs/ingest.md";
   }
 
   /** The event dates of {@code column} in {@code file} (for telling the collection year). */
@@ -158,7 +207,7 @@ final class Ssda903Ingester {
       }
       return dates;
     } catch (IOException | UncheckedIOException e) {
-      throw new FileRejected("it is not readable CSV: " + e.getMessage(), e);
+      throw notReadable(e);
     }
   }
 
@@ -225,7 +274,7 @@ final class Ssda903Ingester {
         lines.add(line);
       }
     } catch (IOException | UncheckedIOException e) {
-      throw new FileRejected("it is not readable CSV: " + e.getMessage(), e);
+      throw notReadable(e);
     }
     rows(table, lines, la, year, sourceName, sink);
   }

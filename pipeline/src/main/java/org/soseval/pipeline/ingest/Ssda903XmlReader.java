@@ -137,9 +137,7 @@ final class Ssda903XmlReader {
         reader.close();
       }
     } catch (XMLStreamException e) {
-      throw new FileRejected(
-          "it is not readable XML (truncated or wrong encoding?): " + CinXmlReader.xmlProblem(e),
-          e);
+      throw CinXmlReader.notReadable(e);
     } catch (IOException e) {
       throw new FileRejected("it cannot be read: " + e.getClass().getSimpleName(), e);
     }

@@ -59,6 +59,7 @@ public final class InstrumentReader {
   private static final DateTimeFormatter UK_DATE =
       DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
   private static final Pattern LA_CODE = Pattern.compile("\\d{3}");
+  private static final Pattern NUMBER = Pattern.compile("-?(\\d+\\.?\\d*|\\.\\d+)");
 
   /** What a quarantined row shows for an identifier that failed its rule (it may be a name). */
   static final String WITHHELD = "(invalid value withheld)";
@@ -121,7 +122,14 @@ public final class InstrumentReader {
     List<String> warnings = new ArrayList<>();
     String text = decode(file, warnings);
     try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
-      List<CSVRecord> records = parser.getRecords();
+      List<CSVRecord> records = new ArrayList<>();
+      List<Long> lines = new ArrayList<>(); // where each record starts: quoted line breaks count
+      long next = 1;
+      for (CSVRecord record : parser) {
+        records.add(record);
+        lines.add(next);
+        next = parser.getCurrentLineNumber() + 1;
+      }
       if (records.isEmpty() || blank(records.get(0))) {
         throw reject(
             file,
@@ -133,14 +141,16 @@ public final class InstrumentReader {
       for (String name : records.get(0)) {
         header.add(name.trim().toLowerCase(Locale.ROOT));
       }
+      unnamedColumnsAreBlank(file, header, records, lines);
       InstrumentSchema schema = recognise(file, header, records);
-      return validate(file, schema, header, records, pseudonymiser, warnings);
+      return validate(file, schema, header, records, lines, pseudonymiser, warnings);
     } catch (IOException | UncheckedIOException e) {
       throw reject(
           file,
           "csv-format",
-          "it is not a readable CSV (" + e.getMessage() + ")",
-          "Save it as comma-separated values");
+          "it is not a readable CSV (" + csvProblem(e) + ")",
+          "Save it as comma-separated values; a field that opens with a quote must close with one,"
+              + " and a quote inside a field is written twice");
     }
   }
 
@@ -187,13 +197,42 @@ public final class InstrumentReader {
     }
   }
 
+  /**
+   * A column without a name (trailing commas on the header, as spreadsheets export) is ignored when
+   * it holds nothing; one that holds values rejects the file: they cannot be told apart from a
+   * column of names.
+   */
+  private static void unnamedColumnsAreBlank(
+      Path file, List<String> header, List<CSVRecord> records, List<Long> lines) {
+    for (int column = 0; column < header.size(); column++) {
+      if (!header.get(column).isEmpty()) {
+        continue;
+      }
+      for (int r = 1; r < records.size(); r++) {
+        CSVRecord record = records.get(r);
+        if (column < record.size() && !record.get(column).isBlank()) {
+          throw reject(
+              file,
+              "columns",
+              String.format(
+                  Locale.ROOT,
+                  "column %d has no name on the header line but holds values (line %d)",
+                  column + 1,
+                  lines.get(r)),
+              "Name the column or delete it, and deposit the file again");
+        }
+      }
+    }
+  }
+
   private static InstrumentSchema recognise(Path file, List<String> header, List<CSVRecord> rows) {
-    Set<String> columns = new LinkedHashSet<>(header);
-    if (columns.size() != header.size()) {
+    List<String> named = header.stream().filter(name -> !name.isEmpty()).toList();
+    Set<String> columns = new LinkedHashSet<>(named);
+    if (columns.size() != named.size()) {
       throw reject(
           file,
           "duplicate-column",
-          "a column name appears twice: " + header,
+          "a column name appears twice: " + named,
           "Remove the repeated column");
     }
     Set<String> known = new TreeSet<>();
@@ -239,7 +278,7 @@ public final class InstrumentReader {
               Locale.ROOT,
               "its columns %s match no"
                   + " instrument; nearest is %s, which is missing %s and does not have %s",
-              header,
+              named,
               nearest.instrument(),
               missing,
               unknown),
@@ -302,6 +341,7 @@ public final class InstrumentReader {
       InstrumentSchema schema,
       List<String> header,
       List<CSVRecord> records,
+      List<Long> lines,
       Pseudonymiser pseudonymiser,
       List<String> warnings) {
     List<InstrumentRow> rows = new ArrayList<>();
@@ -313,7 +353,7 @@ public final class InstrumentReader {
     int laIndex = header.indexOf("la_code");
     for (int r = 1; r < records.size(); r++) {
       CSVRecord record = records.get(r);
-      long line = r + 1L; // the header is line 1 (a quoted line break would shift this)
+      long line = lines.get(r);
       if (r == records.size() - 1 && blank(record)) {
         break; // the empty string after a final newline is not a row
       }
@@ -462,18 +502,9 @@ public final class InstrumentReader {
         return Optional.of(date.get().toString());
       }
       case INTEGER, NUMBER -> {
-        double value;
-        try {
-          value = Double.parseDouble(raw);
-        } catch (NumberFormatException e) {
-          value = Double.NaN;
-        }
         boolean integer = column.kind() == InstrumentSchema.Type.INTEGER;
-        if (!Double.isFinite(value)
-            || (integer && value != Math.rint(value))
-            || raw.contains("e")
-            || raw.contains("E")
-            || raw.startsWith("+")) {
+        Optional<BigDecimal> number = number(raw, integer);
+        if (number.isEmpty()) {
           problems.add(
               new RowProblem(
                   file,
@@ -481,9 +512,14 @@ public final class InstrumentReader {
                   name,
                   integer ? "integer" : "number",
                   raw,
-                  "'" + raw + "' is not " + (integer ? "a whole number" : "a number")));
+                  "'"
+                      + raw
+                      + (integer && wholeButLarge(raw)
+                          ? "' is too large (at most 2147483647)"
+                          : "' is not " + (integer ? "a whole number" : "a number"))));
           return Optional.empty();
         }
+        double value = number.get().doubleValue();
         if ((column.min() != null && value < column.min())
             || (column.max() != null && value > column.max())) {
           problems.add(
@@ -501,10 +537,11 @@ public final class InstrumentReader {
                       plain(column.max()))));
           return Optional.empty();
         }
+        BigDecimal plain = number.get().stripTrailingZeros();
         return Optional.of(
-            integer
-                ? Long.toString((long) value)
-                : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+            plain.signum() == 0
+                ? "0"
+                : integer ? plain.toBigInteger().toString() : plain.toPlainString());
       }
       case CODE -> {
         for (InstrumentSchema.Code code : schema.codes().get(column.codes())) {
@@ -634,6 +671,36 @@ public final class InstrumentReader {
         return Optional.empty();
       }
     }
+  }
+
+  /**
+   * A number written as digits with an optional minus sign and decimal point ({@code 10.0} for an
+   * integer column); not {@code 1e3}, {@code +5}, {@code 10d}, {@code NaN} or {@code Infinity}, and
+   * for an integer column a whole number the lake's integer type holds.
+   */
+  private static Optional<BigDecimal> number(String raw, boolean integer) {
+    if (!NUMBER.matcher(raw).matches()) {
+      return Optional.empty();
+    }
+    BigDecimal number = new BigDecimal(raw);
+    if (integer) {
+      try {
+        number.stripTrailingZeros().intValueExact();
+      } catch (ArithmeticException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(number);
+  }
+
+  /** What the CSV parser said, without the exception class names it wraps the message in. */
+  public static String csvProblem(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  private static boolean wholeButLarge(String raw) {
+    return NUMBER.matcher(raw).matches() && new BigDecimal(raw).stripTrailingZeros().scale() <= 0;
   }
 
   private static String plain(Double value) {

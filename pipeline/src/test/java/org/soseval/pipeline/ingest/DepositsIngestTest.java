@@ -35,6 +35,7 @@ class DepositsIngestTest {
   @TempDir static Path temp;
   static Path lake;
   static Map<String, LedgerEntry> ledger = new TreeMap<>();
+  static IngestResult result;
 
   static void write(String relative, String text) throws IOException {
     write(relative, text.getBytes(StandardCharsets.UTF_8));
@@ -61,6 +62,19 @@ class DepositsIngestTest {
         Files.readString(Fixtures.file("cin_xml/d2i_cin_validator_CIN_Census_2021.xml"))
             .replace("<LEA>201</LEA>", "<LEA>202</LEA>")
             .replace("<LAchildID>", "<ChildName>Jo Bloggs</ChildName><LAchildID>"));
+    write(
+        "203/xxe.xml",
+        cin.replace("<LEA>201</LEA>", "<LEA>203</LEA>")
+            .replaceFirst(
+                "<Message>",
+                "<!DOCTYPE Message [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>\n<Message>")
+            .replace("<LAchildID>DfEX0000001</LAchildID>", "<LAchildID>&xxe;</LAchildID>"));
+    write(
+        "204/external-dtd.xml",
+        cin.replace("<LEA>201</LEA>", "<LEA>204</LEA>")
+            .replaceFirst(
+                "<Message>",
+                "<!DOCTYPE Message SYSTEM \"file:///nonexistent/cin.dtd\">\n<Message>"));
     write("301/2019/empty.csv", "");
     write(
         "301/2019/header.csv",
@@ -85,8 +99,14 @@ class DepositsIngestTest {
     write("307/2016/2017-header.csv", HEADER);
     write("2019/header.csv", HEADER);
     write("README.txt", "not a deposit");
+    write("201/census-2022.xml.gz", new byte[] {31, -117, 8, 0});
+    write("308/2019/episodes.csv", "ADV0308X,01/05/2018,S,C2,N1,U1,PR1,,,,,,1\n");
+    write("309/2019/episodes.csv", EPISODES.replace(',', ';'));
+    write("310/2019/episodes.csv", EPISODES.replace("CHILD,", "CHILD ID,"));
+    write("311/2019/episodes.csv", EPISODES + "\"ADV0311X,01/05/2018,S\n");
+    write("311/2019/family_survey.csv", "LA Code,respondent_id,wave,wave_date,item_id,response\n");
     lake = temp.resolve("lake");
-    IngestResult result =
+    result =
         Ingest.run(spark, temp.resolve("deposits"), lake, FixturesIngestTest.KEY, Progress.SILENT);
     for (LedgerEntry entry : result.files()) {
       ledger.put(entry.file(), entry);
@@ -148,6 +168,18 @@ class DepositsIngestTest {
   }
 
   @Test
+  void anEntityIsNeverExpandedAndADtdNeverFetched() {
+    assertThat(entry("203/xxe.xml").status()).isEqualTo(LedgerEntry.REJECTED);
+    assertThat(entry("203/xxe.xml").message())
+        .startsWith("it is not readable XML: line 21, column ")
+        .contains("entity references are not expanded (a DTD is never read, for security)")
+        .doesNotContain("\n");
+    // the DTD it names does not exist: had the parser fetched it, the file would be rejected
+    assertThat(entry("204/external-dtd.xml").status()).isNotEqualTo(LedgerEntry.REJECTED);
+    assertThat(entry("204/external-dtd.xml").rowsRead()).isPositive();
+  }
+
+  @Test
   void elementCarryingANameStopsTheFile() {
     assertThat(entry("202/names.xml").message())
         .startsWith("element <ChildName> at line ")
@@ -195,6 +227,42 @@ class DepositsIngestTest {
   @Test
   void filesThatAreNotDepositsAreIgnored() {
     assertThat(ledger).doesNotContainKey("README.txt");
+  }
+
+  @Test
+  void aCompressedFileIsSkippedWithAWarningToUnpackIt() {
+    assertThat(ledger).doesNotContainKey("201/census-2022.xml.gz");
+    assertThat(result.warnings())
+        .contains(
+            "201/census-2022.xml.gz: skipped: a compressed file (.gz) is not read; unpack it under"
+                + " the deposits folder and run ingest again");
+  }
+
+  @Test
+  void aCsvWithoutItsHeaderLineIsRejectedWithoutRepeatingItsFirstLine() {
+    assertRejected(
+        "308/2019/episodes.csv",
+        "its columns (?,?,?,?,?,?,?,?,?,?,?,?,?; ? is a column of no table, not repeated here)"
+            + " have no CHILD, so it is no SSDA903 table (docs/ingest.md), and no la_code,"
+            + " so it is no instrument file (docs/instruments.md); the first line must name the"
+            + " columns");
+    assertRejected(
+        "309/2019/episodes.csv",
+        "its first line is one column holding semicolons, tabs or bars: the file is not separated"
+            + " by commas; save it as CSV (comma-separated) and deposit it again");
+    assertThat(entry("310/2019/episodes.csv").message())
+        .startsWith("its columns (?,DECOM,RNE,LS,CIN,PLACE,");
+    assertThat(entry("311/2019/family_survey.csv").message())
+        .startsWith("its columns (?,RESPONDENT_ID,WAVE,WAVE_DATE,ITEM_ID,RESPONSE; ? is a column");
+  }
+
+  @Test
+  void anUnclosedQuoteRejectsTheFileSayingWhereAndHowToWriteQuotes() {
+    assertRejected(
+        "311/2019/episodes.csv",
+        "it is not readable CSV: (startline 2) EOF reached before encapsulated token finished; a"
+            + " field that opens with a quote must close with one, and a quote inside a field is"
+            + " written twice: correct it and deposit it again");
   }
 
   @Test

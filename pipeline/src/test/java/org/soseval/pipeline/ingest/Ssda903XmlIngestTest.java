@@ -92,6 +92,15 @@ class Ssda903XmlIngestTest {
     write(deposits, "306/2018/return.xml", SMALL);
     write(deposits, "306/2018/episodes.csv", DepositsIngestTest.EPISODES);
     write(deposits, "307/return.xml", SMALL);
+    write(
+        deposits,
+        "308/2018/xxe.xml",
+        SMALL
+            .replace(
+                "<EXPSSDA903 ",
+                "<!DOCTYPE EXPSSDA903 [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>\n"
+                    + "<EXPSSDA903 ")
+            .replace("<CHILDID>124</CHILDID>", "<CHILDID>&xxe;</CHILDID>"));
     lake = temp.resolve("lake");
     result = Ingest.run(spark, deposits, lake, FixturesIngestTest.KEY, Progress.SILENT);
     result.files().forEach(entry -> ledger.put(entry.file(), entry));
@@ -228,6 +237,15 @@ class Ssda903XmlIngestTest {
     }
     assertThat(lake.resolve("ssda903_header/la=301")).doesNotExist();
     assertThat(lake.resolve("ssda903_header/la=304")).doesNotExist();
+  }
+
+  @Test
+  void anEntityIsNeverExpanded() {
+    assertThat(entry("308/2018/xxe.xml").status()).isEqualTo(LedgerEntry.REJECTED);
+    assertThat(entry("308/2018/xxe.xml").message())
+        .startsWith("it is not readable XML: line 7, column ")
+        .contains("entity references are not expanded (a DTD is never read, for security)")
+        .doesNotContain("\n");
   }
 
   @Test

@@ -222,4 +222,75 @@ class InstrumentReaderTest {
     assertThat(set.problems()).extracting(RowProblem::rule).containsExactly("la-code-folder");
     assertThat(set.ledger().get("training")).containsExactly(2, 1, 1);
   }
+
+  @Test
+  void aQuotedLineBreakDoesNotShiftTheLinesOfLaterRows() throws IOException {
+    Path file =
+        write(
+            "s.csv",
+            "la_code,respondent_id,wave,wave_date,item_id,response\n"
+                + "855,R1,1,2015-04-01,fs_listened,\"4\n\n\"\n" // lines 2-4
+                + "855,R2,1,2015-04-01,fs_listened,7\n"); // line 5
+    InstrumentFile read = InstrumentReader.read(file, KEY);
+    assertThat(read.rowsRead()).isEqualTo(2);
+    assertThat(read.rows()).extracting(InstrumentRow::line).containsExactly(2L);
+    assertThat(read.problems())
+        .extracting(p -> p.line() + " " + p.field() + " " + p.rule())
+        .containsExactly("5 response code");
+  }
+
+  @Test
+  void numbersAreDigitsOnlyAndIntegersFitTheLakesIntegerType() throws IOException {
+    Path file =
+        write(
+            "costs.csv",
+            "la_code,category,item,amount_gbp,hours,unit_cost_gbp,price_year\n"
+                + "855,training,Plain,1000.50,,,2015.0\n" // 2 valid
+                + "855,training,Java suffix,10d,,,2015\n" // 3 not a number
+                + "855,training,Not a number,NaN,,,2015\n" // 4
+                + "855,training,Hex,0x10p0,,,2015\n" // 5
+                + "855,training,Huge year,100,,,99999999999\n" // 6 not an int
+                + "855,training,Negative zero,-0,,,2015\n"); // 7 valid: 0
+    InstrumentFile read = InstrumentReader.read(file, KEY);
+    assertThat(read.rows())
+        .extracting(row -> row.text("amount_gbp"))
+        .containsExactly("1000.5", "0");
+    assertThat(read.rows().get(0).text("price_year")).isEqualTo("2015");
+    assertThat(read.problems())
+        .extracting(p -> p.line() + " " + p.field() + " " + p.rule())
+        .containsExactly(
+            "3 amount_gbp number",
+            "4 amount_gbp number",
+            "5 amount_gbp number",
+            "6 price_year integer");
+    assertThat(read.problems().get(3).message())
+        .isEqualTo("'99999999999' is too large (at most 2147483647)");
+    assertThat(read.problems().get(0).message()).isEqualTo("'10d' is not a number");
+  }
+
+  @Test
+  void emptyColumnsWithoutANameAreIgnoredButOneHoldingValuesRejectsTheFile() throws IOException {
+    Path trailing =
+        write(
+            "family_survey.csv",
+            "la_code,respondent_id,wave,wave_date,item_id,response,,\n"
+                + "855,R1,1,2015-04-01,fs_listened,4,,\n");
+    InstrumentFile read = InstrumentReader.read(trailing, KEY);
+    assertThat(read.schema().instrument()).isEqualTo("family_survey");
+    assertThat(read.rows()).hasSize(1);
+    Path unnamed =
+        write(
+            "s2.csv",
+            "la_code,respondent_id,,wave,wave_date,item_id,response\n"
+                + "855,R1,,1,2015-04-01,fs_listened,4\n"
+                + "855,R2,Jo Bloggs,1,2015-04-01,fs_listened,4\n");
+    InstrumentReader.Result result = InstrumentReader.attempt(unnamed, KEY);
+    assertThat(result.file()).isEmpty();
+    assertThat(result.problem().orElseThrow().toString())
+        .isEqualTo(
+            unnamed
+                + ": column 3 has no name on the header line but holds values (line 3). Name the"
+                + " column or delete it, and deposit the file again [columns]")
+        .doesNotContain("Bloggs");
+  }
 }
