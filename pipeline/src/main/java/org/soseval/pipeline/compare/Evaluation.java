@@ -122,11 +122,15 @@ public final class Evaluation {
             "pilots[" + i + "].la",
             String.format(
                 Locale.ROOT,
-                "no source gives LA %s a value of any outcome in reporting years %d-%d; check the"
-                    + " code (a DfE 3-digit code such as 855, or the code the panel uses)",
+                "no source gives LA %s a value of any outcome in reporting years %d-%d; %s",
                 pilot,
                 config.firstYear(),
-                config.lastYear()));
+                config.lastYear(),
+                linked.data().hasMissing(pilot)
+                    ? "its values are all missing or suppressed: remove it from the pilots, or"
+                        + " give its values in a sources.panel"
+                    : "check the code (a DfE 3-digit code such as 855, or the code the panel"
+                        + " uses)"));
       }
     }
     Path publish = out.resolve("publish");

@@ -157,6 +157,12 @@ public final class LaYearPanel {
     return missing.getOrDefault(outcome, new TreeMap<>()).size();
   }
 
+  /** Whether a source gave some value of {@code la} as missing or suppressed. */
+  public boolean hasMissing(String la) {
+    return missing.values().stream()
+        .anyMatch(byKey -> byKey.keySet().stream().anyMatch(key -> key.la().equals(la)));
+  }
+
   public Set<String> authorities() {
     Set<String> all = new TreeSet<>();
     values.values().forEach(byKey -> byKey.keySet().forEach(key -> all.add(key.la())));

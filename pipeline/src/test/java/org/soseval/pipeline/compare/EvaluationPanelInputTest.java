@@ -204,6 +204,20 @@ class EvaluationPanelInputTest {
   }
 
   @Test
+  void aPilotWhoseValuesAreAllSuppressedIsRefusedNotDroppedFromThePilots() throws IOException {
+    String panel =
+        panel()
+            .replaceAll(
+                "(Reporting year,Local authority,E92000001,England,,,925,,LA 925,)[0-9.]+", "$1c");
+    Path config = config();
+    assertThatThrownBy(() -> run(panel, config))
+        .satisfies(e -> assertThat(kind(e)).isEqualTo(PipelineException.Kind.USAGE))
+        .hasMessageContaining(
+            "at pilots[1].la (line 5): no source gives LA 925 a value of any outcome in reporting"
+                + " years 2012-2017; its values are all missing or suppressed");
+  }
+
+  @Test
   void anOutcomeWithoutValuesInTheReportingYearsIsAConfigErrorNotAnEmptyResult()
       throws IOException {
     String panel = panel().replaceAll("\n201([2-7]),", "\n200$1,");
