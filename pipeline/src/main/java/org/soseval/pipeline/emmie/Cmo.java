@@ -59,6 +59,12 @@ public record Cmo(
    * configuration bear on every outcome.
    */
   public static List<Cmo> load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw PipelineErrors.usage(
+          "Cannot read the CMO file " + file,
+          "the file does not exist",
+          "Check the path in the config's cmo: (relative paths start at the config's folder)");
+    }
     String text;
     JsonNode root;
     try {
