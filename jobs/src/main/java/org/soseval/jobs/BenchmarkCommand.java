@@ -8,7 +8,10 @@ import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.benchmark.BenchmarkPack;
 import org.soseval.pipeline.benchmark.BenchmarkWriter;
 import org.soseval.pipeline.compare.StatisticalNeighbours;
+import org.soseval.pipeline.geography.LaCodeEntry;
+import org.soseval.pipeline.geography.LaCrosswalk;
 import org.soseval.pipeline.panel.PublishedPanel;
+import org.soseval.pipeline.publish.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,15 +55,12 @@ final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!la.matches("\\d{3}")) {
-      throw PipelineErrors.usage(
-          "Cannot benchmark LA " + la, "--la must be a 3-digit DfE code", "For example --la 855");
-    }
+    String la = dfeCode(this.la);
     if (!neighbours.equals("2021") && !neighbours.equals("2025")) {
       throw PipelineErrors.usage(
           "Cannot use --neighbours " + neighbours, "the models are 2021 and 2025", "Choose one");
     }
-    Path root = out.toAbsolutePath().normalize();
+    Path root = OutputFolder.usable(out, "--out");
     Logs.use(root.resolve("logs").resolve("sos-eval.log"));
     PrintWriter err = spec.commandLine().getErr();
     err.println("benchmark: reading published statistics from " + publicDir);
@@ -77,5 +77,29 @@ final class BenchmarkCommand implements Callable<Integer> {
     terminal.println("  data: " + written.data());
     terminal.println("  page: " + written.html());
     return 0;
+  }
+
+  /**
+   * The 3-digit DfE code of {@code --la}: as given, or an LA's GSS code (E06, E08, E09, E10) read
+   * through the crosswalk as evaluate reads it; anything else (a region or country code) is a usage
+   * error that says what was given.
+   */
+  static String dfeCode(String given) {
+    String code = given.trim();
+    if (code.matches("\\d{3}")) {
+      return code;
+    }
+    Optional<LaCodeEntry> entry = LaCrosswalk.byNewCode(code);
+    if (entry.isPresent()) {
+      return entry.get().oldLaCode();
+    }
+    String cause =
+        code.matches("E1[23]\\d{6}")
+            ? code + " is a region code; a benchmark pack is for one local authority"
+            : code.matches("E92\\d{6}")
+                ? code + " is England's code; a benchmark pack is for one local authority"
+                : "--la must be a 3-digit DfE code (or an LA's E-code in the crosswalk)";
+    throw PipelineErrors.usage(
+        "Cannot benchmark LA " + code, cause, "For example --la 855 (Leicestershire)");
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.soseval.pipeline.compare.EffectRow;
@@ -11,11 +12,13 @@ import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
 import org.soseval.pipeline.compare.LaYearPanel;
 import org.soseval.pipeline.derive.LakeIndicators;
+import org.soseval.pipeline.emmie.Cmo;
 import org.soseval.pipeline.emmie.Emmie;
 import org.soseval.pipeline.instruments.InstrumentSet;
 import org.soseval.pipeline.panel.PublishedPanel;
 import org.soseval.pipeline.privacy.PseudonymKey;
 import org.soseval.pipeline.publish.CaseLevelDisclosure;
+import org.soseval.pipeline.publish.OutputFolder;
 import org.soseval.pipeline.report.EmmieEvidence;
 import org.soseval.pipeline.report.Report;
 import picocli.CommandLine.Command;
@@ -55,6 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
   private static LaYearPanel fromDeposits(
       EvaluationConfig evaluation,
       Path root,
+      Path work,
       Path deposits,
       PrintWriter terminal,
       PrintWriter err) {
@@ -72,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
     LakeIndicators.Result derived =
         IndicatorsCommand.run(
             root.resolve("lake"),
-            root.resolve("indicators"),
+            work.resolve("indicators"),
             Files.isRegularFile(population) ? population : null,
             evaluation.disclosureProfile(),
             terminal,
@@ -81,22 +85,54 @@ final class EvaluateCommand implements Callable<Integer> {
         derived.rows(), "deposits", CaseLevelDisclosure.of(evaluation.disclosureProfile()));
   }
 
+  /** What a run writes into OUT, replaced together (OutputFolder); the lake and logs persist. */
+  private static final List<String> RESULTS =
+      List.of("publish", "evaluation.json", "emmie.json", "report", "manifest.json", "indicators");
+
   @Override
   public Integer call() {
-    Path root = out.toAbsolutePath().normalize();
+    Path root = OutputFolder.usable(out, "--out");
     Logs.use(root.resolve("logs").resolve("sos-eval.log"));
     EvaluationConfig evaluation = EvaluationConfig.load(config);
+    // a bad CMO file is a config error before anything runs, not after the effects are written
+    evaluation.cmo().ifPresent(Cmo::load);
     PrintWriter err = spec.commandLine().getErr();
-    Evaluation.Result result =
-        Evaluation.run(
-            evaluation,
-            root,
-            new Evaluation.Sources(
-                PUBLISHED_STATISTICS,
-                deposits ->
-                    fromDeposits(evaluation, root, deposits, spec.commandLine().getOut(), err)),
-            err::println);
     PrintWriter terminal = spec.commandLine().getOut();
+    OutputFolder output = OutputFolder.start(root, "--out", RESULTS);
+    Path work = output.staging();
+    Evaluation.Result result;
+    Emmie.Result emmie;
+    Report.Written report;
+    try {
+      result =
+          Evaluation.run(
+              evaluation,
+              work,
+              new Evaluation.Sources(
+                  PUBLISHED_STATISTICS,
+                  deposits -> fromDeposits(evaluation, root, work, deposits, terminal, err)),
+              err::println);
+      // instruments come with the deposits, through the lake ingest wrote
+      emmie =
+          Emmie.run(
+              evaluation,
+              result,
+              evaluation.sources().deposits().isPresent()
+                  ? IngestCommand.instruments(root.resolve("lake"))
+                  : InstrumentSet.empty(),
+              work,
+              err::println);
+      err.println("evaluate: writing the report");
+      report =
+          Report.write(
+              new Report.Input(evaluation, result, EmmieEvidence.of(emmie)),
+              work,
+              Clock.systemUTC());
+      output.commit();
+    } catch (RuntimeException e) {
+      output.abandon();
+      throw e;
+    }
     terminal.println("Evaluation '" + evaluation.name() + "' in " + root);
     terminal.println(
         "  "
@@ -121,27 +157,13 @@ final class EvaluateCommand implements Callable<Integer> {
             row.direction().label());
       }
     }
-    terminal.println("  effects: " + result.effects());
-    terminal.println("  panel:   " + result.panel());
-    terminal.println("  summary: " + result.summary());
-    // instruments come with the deposits, through the lake ingest wrote
-    Emmie.Result emmie =
-        Emmie.run(
-            evaluation,
-            result,
-            evaluation.sources().deposits().isPresent()
-                ? IngestCommand.instruments(root.resolve("lake"))
-                : InstrumentSet.empty(),
-            root,
-            err::println);
-    terminal.println("  emmie:   " + emmie.json());
-    err.println("evaluate: writing the report");
-    Report.Written report =
-        Report.write(
-            new Report.Input(evaluation, result, EmmieEvidence.of(emmie)), root, Clock.systemUTC());
-    terminal.println("  report:  " + report.index());
-    terminal.println("  pdf:     " + report.pdf());
-    terminal.println("  manifest: " + report.manifest());
+    terminal.println("  effects: " + output.finalPath(result.effects()));
+    terminal.println("  panel:   " + output.finalPath(result.panel()));
+    terminal.println("  summary: " + output.finalPath(result.summary()));
+    terminal.println("  emmie:   " + output.finalPath(emmie.json()));
+    terminal.println("  report:  " + output.finalPath(report.index()));
+    terminal.println("  pdf:     " + output.finalPath(report.pdf()));
+    terminal.println("  manifest: " + output.finalPath(report.manifest()));
     return 0;
   }
 }

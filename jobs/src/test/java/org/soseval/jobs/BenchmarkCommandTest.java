@@ -62,4 +62,32 @@ class BenchmarkCommandTest {
     assertThat(run.err())
         .contains("Cannot benchmark LA 940 in 2019", "the published statistics cover 2022-2025");
   }
+
+  @Test
+  void anLasGssCodeIsReadAsItsDfeCodeAndARegionCodeIsRefused() {
+    assertThat(BenchmarkCommand.dfeCode("E10000018")).isEqualTo("855");
+    assertThat(BenchmarkCommand.dfeCode("855")).isEqualTo("855");
+    CommandRun region =
+        CommandRun.of(
+            "benchmark",
+            "--la",
+            "E12000004",
+            "--public",
+            PUBLIC.toString(),
+            "--out",
+            temp.toString());
+    assertThat(region.exitCode()).isEqualTo(2);
+    assertThat(region.err())
+        .contains("E12000004 is a region code; a benchmark pack is for one local authority");
+  }
+
+  @Test
+  void anOutThatIsAFileIsAUsageError() throws IOException {
+    Path file = Files.writeString(temp.resolve("pack"), "not a folder");
+    CommandRun run =
+        CommandRun.of(
+            "benchmark", "--la", "855", "--public", PUBLIC.toString(), "--out", file.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("Cannot write to --out " + file + ": it is a file");
+  }
 }

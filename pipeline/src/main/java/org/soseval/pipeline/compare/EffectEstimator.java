@@ -2,6 +2,7 @@ package org.soseval.pipeline.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -124,6 +125,23 @@ public final class EffectEstimator {
 
     List<PerUnitDid> perPilot = new ArrayList<>();
     for (String pilot : group.pilots()) {
+      long before = rows.stream().filter(r -> r.unit().equals(pilot) && !r.treated()).count();
+      long after = rows.stream().filter(r -> r.unit().equals(pilot) && r.treated()).count();
+      if (before == 0 || after == 0) {
+        // say why in words: the fit would only report a singular design
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "%s: pilot %s has no value %s its implementation year %d within %d-%d (missing or"
+                    + " suppressed), so it adds nothing to the pooled DiD and has no DiD of its own",
+                outcome,
+                pilot,
+                before == 0 && after == 0 ? "before or after" : before == 0 ? "before" : "after",
+                implementation.get(pilot),
+                config.firstYear(),
+                config.lastYear()));
+        continue;
+      }
       try {
         perPilot.add(DifferenceInDifferences.perUnit(panel, pilot, LEVEL));
       } catch (IllegalArgumentException e) {

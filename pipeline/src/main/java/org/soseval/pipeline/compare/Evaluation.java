@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -89,15 +90,48 @@ public final class Evaluation {
     PredecessorSeries.Linked linked = PredecessorSeries.apply(data, group, config);
     linked.links().forEach(link -> progress.report("evaluate: " + link.rule()));
     List<EffectEstimator.OutcomeEffects> outcomes = new ArrayList<>();
-    for (String outcome : config.outcomes()) {
-      if (!linked.data().outcomes().contains(outcome)) {
-        throw PipelineErrors.usage(
-            "Cannot evaluate outcome " + outcome,
-            "no source gives it; the sources give " + linked.data().outcomes(),
-            "Choose outcomes the sources provide, or add a sources.panel with that column");
-      }
+    for (int i = 0; i < config.outcomes().size(); i++) {
+      String outcome = config.outcomes().get(i);
+      checkAvailable(config, linked.data(), "outcomes[" + i + "]", outcome);
       progress.report("evaluate: " + outcome);
-      outcomes.add(EffectEstimator.estimate(outcome, linked.data(), linked.units(), config));
+      EffectEstimator.OutcomeEffects effects =
+          EffectEstimator.estimate(outcome, linked.data(), linked.units(), config);
+      for (boolean pilots : new boolean[] {true, false}) {
+        if (effects.panel().stream().noneMatch(used -> used.pilot() == pilots)) {
+          throw config.invalid(
+              "outcomes[" + i + "]",
+              String.format(
+                  Locale.ROOT,
+                  "no %s has a value of %s in reporting years %d-%d (the sources give it for %s)",
+                  pilots ? "pilot" : "comparison LA",
+                  outcome,
+                  config.firstYear(),
+                  config.lastYear(),
+                  years(linked.data().years(outcome))));
+        }
+      }
+      effects.notes().forEach(note -> progress.report("evaluate: note: " + note));
+      outcomes.add(effects);
+    }
+    for (int i = 0; i < config.pilots().size(); i++) {
+      String pilot = config.pilots().get(i).la();
+      if (outcomes.stream()
+          .flatMap(effects -> effects.panel().stream())
+          .noneMatch(used -> used.la().equals(pilot))) {
+        throw config.invalid(
+            "pilots[" + i + "].la",
+            String.format(
+                Locale.ROOT,
+                "no source gives LA %s a value of any outcome in reporting years %d-%d; %s",
+                pilot,
+                config.firstYear(),
+                config.lastYear(),
+                linked.data().hasMissing(pilot)
+                    ? "its values are all missing or suppressed: remove it from the pilots, or"
+                        + " give its values in a sources.panel"
+                    : "check the code (a DfE 3-digit code such as 855, or the code the panel"
+                        + " uses)"));
+      }
     }
     Path publish = out.resolve("publish");
     try {
@@ -112,6 +146,62 @@ public final class Evaluation {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the evaluation to " + out, e);
     }
+  }
+
+  /** Refuses an outcome no source gives, saying whether it is absent, unreadable or all missing. */
+  private static void checkAvailable(
+      EvaluationConfig config, LaYearPanel data, String field, String outcome) {
+    if (data.outcomes().contains(outcome)) {
+      return;
+    }
+    Optional<String> unreadable = data.unreadable(outcome);
+    if (unreadable.isPresent()) {
+      throw PipelineErrors.inputRejected(
+          "Cannot evaluate outcome " + outcome,
+          "its column in sources.panel is not numeric: " + unreadable.get(),
+          "Write numbers without separators, or a GSS symbol (c, x, z, u, low)");
+    }
+    if (data.missingCount(outcome) > 0) {
+      throw config.invalid(
+          field,
+          "every value of "
+              + outcome
+              + " in the sources is missing or suppressed ("
+              + data.missingCount(outcome)
+              + " LA-years); choose another outcome");
+    }
+    String near =
+        data.outcomes().stream()
+            .filter(known -> closeTo(known, outcome))
+            .findFirst()
+            .map(known -> " (did you mean " + known + "?)")
+            .orElse("");
+    throw config.invalid(
+        field, "no source gives " + outcome + near + "; the sources give " + data.outcomes());
+  }
+
+  /** Two names at most two edits apart (Levenshtein distance), as a typo leaves them. */
+  private static boolean closeTo(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()] <= 2;
+  }
+
+  private static String years(java.util.SortedSet<Integer> years) {
+    return years.isEmpty() ? "no year" : years.first() + "-" + years.last();
   }
 
   /** Deposits win over the evaluator's panel, which wins over published statistics. */

@@ -1,8 +1,8 @@
 package org.soseval.pipeline.compare;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +20,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.soseval.pipeline.PipelineErrors;
+import org.soseval.pipeline.PipelineException;
 import org.soseval.pipeline.geography.LaCodeEntry;
 import org.soseval.pipeline.geography.LaCrosswalk;
 import org.soseval.pipeline.panel.Indicator;
 import org.soseval.pipeline.panel.PanelRow;
+import org.soseval.pipeline.panel.PublishedCsv;
 import org.soseval.pipeline.panel.PublishedPanel;
 import org.soseval.pipeline.panel.PublishedValue;
 import org.soseval.pipeline.publish.DisclosureControl;
@@ -84,6 +86,7 @@ public final class LaYearPanel {
   private final Map<String, TreeMap<Key, String>> missing = new TreeMap<>();
   private final Map<String, String> names = new TreeMap<>();
   private final Set<String> notes = new TreeSet<>();
+  private final Map<String, String> unreadable = new TreeMap<>();
 
   public static LaYearPanel empty() {
     return new LaYearPanel();
@@ -142,6 +145,24 @@ public final class LaYearPanel {
     return new TreeSet<>(values.keySet());
   }
 
+  /** The reporting years in which some LA has a value of {@code outcome}. */
+  public java.util.SortedSet<Integer> years(String outcome) {
+    java.util.SortedSet<Integer> years = new TreeSet<>();
+    values.getOrDefault(outcome, new TreeMap<>()).keySet().forEach(key -> years.add(key.year()));
+    return years;
+  }
+
+  /** How many LA-years of {@code outcome} a source gave as missing or suppressed. */
+  public int missingCount(String outcome) {
+    return missing.getOrDefault(outcome, new TreeMap<>()).size();
+  }
+
+  /** Whether a source gave some value of {@code la} as missing or suppressed. */
+  public boolean hasMissing(String la) {
+    return missing.values().stream()
+        .anyMatch(byKey -> byKey.keySet().stream().anyMatch(key -> key.la().equals(la)));
+  }
+
   public Set<String> authorities() {
     Set<String> all = new TreeSet<>();
     values.values().forEach(byKey -> byKey.keySet().forEach(key -> all.add(key.la())));
@@ -168,6 +189,7 @@ public final class LaYearPanel {
                   }));
       source.names.forEach(merged::name);
       merged.notes.addAll(source.notes);
+      merged.unreadable.putAll(source.unreadable);
     }
     return merged;
   }
@@ -259,38 +281,61 @@ public final class LaYearPanel {
   /**
    * Reads an LA × reporting-year CSV in the EES layout (an evaluator's own outcomes): LA rows are
    * keyed by {@code old_la_code} (or {@code new_la_code} when that is blank); every column other
-   * than the EES time and geography columns is an outcome; GSS symbols are missing values.
+   * than the EES time and geography columns is an outcome; GSS symbols are missing values. The file
+   * is UTF-8 (with or without a byte-order mark) or Windows-1252.
+   *
+   * <p>Rejected whole (exit code 3), because each would give estimates that look right but are not:
+   * two rows for one LA and year (which value is meant?), two columns of one name, a time_period
+   * that is not a 4-digit reporting year (EES's {@code 201819} form), and a value that is not
+   * finite. A column holding text (notes, labels) is not an outcome: it is left out with a note,
+   * and naming it as an outcome is refused ({@link #unreadable}).
    */
   public static LaYearPanel fromCsv(Path file, String source) {
+    if (!Files.isRegularFile(file)) {
+      throw PipelineErrors.usage(
+          "Cannot read the outcome panel " + file,
+          "the file does not exist",
+          "Check the path in sources.panel (relative paths start at the config's folder)");
+    }
     LaYearPanel panel = new LaYearPanel();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser =
-            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+    String text;
+    try {
+      text = PublishedCsv.decode(file);
+    } catch (UncheckedIOException e) {
+      throw PipelineErrors.usage(
+          "Cannot read the outcome panel " + file,
+          String.valueOf(e.getCause().getMessage()),
+          "Check the path in sources.panel",
+          e);
+    }
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setAllowDuplicateHeaderNames(true)
+            .get()
+            .parse(new StringReader(text))) {
       List<String> header = new ArrayList<>();
-      for (String name : parser.getHeaderNames()) {
-        header.add(name.replace("\uFEFF", "").trim());
-      }
-      for (String required : List.of("time_period", "geographic_level")) {
-        if (!header.contains(required)) {
-          throw PipelineErrors.usage(
-              "Cannot read the outcome panel " + file,
-              "it has no " + required + " column",
-              "Give the panel in the EES layout (time_period, time_identifier, geographic_level,"
-                  + " country_code, country_name, old_la_code, new_la_code, la_name, outcomes...)");
-        }
-      }
+      Map<Key, Long> lineOf = new TreeMap<>();
       Map<String, Integer> outcomeColumns = new LinkedHashMap<>();
-      for (int i = 0; i < header.size(); i++) {
-        if (!EES_COLUMNS.contains(header.get(i))) {
-          outcomeColumns.put(header.get(i), i);
-        }
-      }
       for (CSVRecord row : parser) {
+        long line = row.getRecordNumber();
+        if (line == 1) {
+          for (String name : row) {
+            header.add(name.replace("\uFEFF", "").trim());
+          }
+          checkHeader(file, header);
+          for (int i = 0; i < header.size(); i++) {
+            if (!EES_COLUMNS.contains(header.get(i)) && !header.get(i).isEmpty()) {
+              outcomeColumns.put(header.get(i), i);
+            }
+          }
+          continue;
+        }
         String level = cell(row, header, "geographic_level");
         if (!level.equalsIgnoreCase("Local authority")) {
           continue;
         }
-        String where = file.getFileName() + " line " + (row.getRecordNumber() + 1);
+        String where = file.getFileName() + " line " + line;
         String la =
             laCode(
                 panel,
@@ -298,48 +343,122 @@ public final class LaYearPanel {
                 where,
                 cell(row, header, "old_la_code"),
                 cell(row, header, "new_la_code"));
-        int year;
-        try {
-          year = Integer.parseInt(cell(row, header, "time_period"));
-        } catch (NumberFormatException e) {
-          throw PipelineErrors.usage(
-              "Cannot read the outcome panel " + file,
-              where + " time_period '" + cell(row, header, "time_period") + "' is not a year",
-              "Use 4-digit reporting years (2019 = April 2018 to March 2019)",
-              e);
+        int year = year(file, where, cell(row, header, "time_period"));
+        Long earlier = lineOf.putIfAbsent(new Key(la, year), line);
+        if (earlier != null) {
+          throw rejected(
+              file,
+              where
+                  + " gives LA "
+                  + la
+                  + " reporting year "
+                  + year
+                  + " again (first on line "
+                  + earlier
+                  + ")",
+              "Keep one row per LA and reporting year: a repeated row would be counted twice or"
+                  + " overwrite the first");
         }
         panel.name(la, cell(row, header, "la_name"));
         for (Map.Entry<String, Integer> column : outcomeColumns.entrySet()) {
-          String text = column.getValue() < row.size() ? row.get(column.getValue()).trim() : "";
-          if (text.isEmpty() || SYMBOLS.contains(text)) {
-            panel.putMissing(column.getKey(), la, year, text.isEmpty() ? "x" : text);
+          String name = column.getKey();
+          if (panel.unreadable.containsKey(name)) {
             continue;
           }
-          try {
-            panel.put(column.getKey(), la, year, Double.parseDouble(text), source);
-          } catch (NumberFormatException e) {
-            throw PipelineErrors.usage(
-                "Cannot read the outcome panel " + file,
-                where
-                    + " column "
-                    + column.getKey()
-                    + " holds '"
-                    + text
-                    + "', not a number or"
-                    + " symbol",
-                "Write numbers without separators, or a GSS symbol (c, x, z, u, low)",
-                e);
+          String value = column.getValue() < row.size() ? row.get(column.getValue()).trim() : "";
+          if (value.isEmpty() || SYMBOLS.contains(value)) {
+            panel.putMissing(name, la, year, value.isEmpty() ? "x" : value);
+            continue;
           }
+          double number;
+          try {
+            number = Double.parseDouble(value);
+          } catch (NumberFormatException e) {
+            panel.unreadable.put(name, where + " column " + name + " holds '" + value + "'");
+            continue;
+          }
+          if (!Double.isFinite(number)) {
+            throw rejected(
+                file,
+                where + " column " + name + " holds '" + value + "', not a finite number",
+                "Write a number, or a GSS symbol (c, x, z, u, low) for a value that is missing");
+          }
+          panel.put(name, la, year, number, source);
         }
       }
-    } catch (IOException e) {
-      throw PipelineErrors.usage(
-          "Cannot read the outcome panel " + file,
-          e.getMessage(),
-          "Check the path in sources.panel",
-          e);
+      if (header.isEmpty()) {
+        throw rejected(file, "the file is empty", "Give the panel's header and rows");
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw rejected(
+          file,
+          "it is not a readable CSV (" + e.getMessage() + ")",
+          "Save it as a comma-separated file with one header row");
+    }
+    for (String column : panel.unreadable.keySet()) {
+      panel.values.remove(column);
+      panel.missing.remove(column);
+      panel.note(
+          file.getFileName()
+              + ": column "
+              + column
+              + " is not numeric ("
+              + panel.unreadable.get(column)
+              + "), so it is not an outcome");
     }
     return panel;
+  }
+
+  /**
+   * Why a column of an evaluator's panel is not an outcome (its first cell that is neither a number
+   * nor a GSS symbol), if it is one of those.
+   */
+  public Optional<String> unreadable(String column) {
+    return Optional.ofNullable(unreadable.get(column));
+  }
+
+  private static void checkHeader(Path file, List<String> header) {
+    Set<String> seen = new TreeSet<>();
+    for (String name : header) {
+      if (!name.isEmpty() && !seen.add(name)) {
+        throw rejected(
+            file,
+            "the header names column " + name + " twice",
+            "Give each column its own name: which of the two is the outcome cannot be told");
+      }
+    }
+    for (String required : List.of("time_period", "geographic_level")) {
+      if (!header.contains(required)) {
+        throw rejected(
+            file,
+            "it has no "
+                + required
+                + " column"
+                + (header.size() == 1
+                    ? " (the header has one column: is it comma-separated?)"
+                    : ""),
+            "Give the panel in the EES layout (time_period, time_identifier, geographic_level,"
+                + " country_code, country_name, old_la_code, new_la_code, la_name, outcomes...)");
+      }
+    }
+  }
+
+  private static int year(Path file, String where, String text) {
+    if (!text.matches("\\d{4}")) {
+      throw rejected(
+          file,
+          where
+              + " time_period '"
+              + text
+              + "' is not a 4-digit reporting year"
+              + (text.matches("\\d{6}") ? " (201819 is EES's financial-year form)" : ""),
+          "Use the year the reporting year ends: 2019 for April 2018 to March 2019");
+    }
+    return Integer.parseInt(text);
+  }
+
+  private static PipelineException rejected(Path file, String cause, String fix) {
+    return PipelineErrors.inputRejected("Rejected the outcome panel " + file, cause, fix);
   }
 
   /**
@@ -350,8 +469,8 @@ public final class LaYearPanel {
   private static String laCode(
       LaYearPanel panel, Path file, String where, String oldCode, String newCode) {
     if (oldCode.isEmpty() && newCode.isEmpty()) {
-      throw PipelineErrors.usage(
-          "Cannot read the outcome panel " + file,
+      throw rejected(
+          file,
           where + " has neither old_la_code nor new_la_code",
           "Give every Local authority row an LA code");
     }

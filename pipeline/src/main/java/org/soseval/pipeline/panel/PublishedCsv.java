@@ -86,7 +86,7 @@ public final class PublishedCsv {
   }
 
   /** The file's text: UTF-8 (a byte-order mark dropped) or, when not valid UTF-8, Windows-1252. */
-  static String decode(Path path) {
+  public static String decode(Path path) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);

@@ -327,6 +327,6 @@ class EvaluationTest {
     Files.writeString(config, Files.readString(config).replace("[icpc_rate]", "[happiness]"));
     assertThatThrownBy(() -> run(config))
         .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("Cannot evaluate outcome happiness: no source gives it");
+        .hasMessageContaining("at outcomes[0] (line 11): no source gives happiness;");
   }
 }
