@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.soseval.pipeline.Progress;
+import org.soseval.pipeline.files.FileTrees;
 import org.soseval.pipeline.geography.LocalAuthorities;
 import org.soseval.pipeline.geography.LocalAuthority;
 import org.soseval.pipeline.publish.EesWriter;
@@ -93,7 +93,7 @@ public final class SyntheticDeposits {
     Path staging = out.resolveSibling(out.getFileName() + ".partial");
     try {
       checkReplaceable(out);
-      deleteTree(staging);
+      FileTrees.delete(staging);
       Files.createDirectories(staging);
       Map<String, LaResult> results = new TreeMap<>();
       int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
@@ -124,7 +124,7 @@ public final class SyntheticDeposits {
       }
       writePopulation(design, results.values(), staging.resolve(POPULATION));
       writeTruth(design, results, staging.resolve(TRUTH));
-      deleteTree(out);
+      FileTrees.delete(out);
       Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
       long[] filesAndBytes = filesAndBytes(out);
       return new Summary(
@@ -147,7 +147,7 @@ public final class SyntheticDeposits {
       throw new IllegalStateException("generation failed: " + e.getCause(), e.getCause());
     } finally {
       try {
-        deleteTree(staging);
+        FileTrees.delete(staging);
       } catch (IOException ignored) {
         // the staging folder is only ever ours; a leftover is removed by the next run
       }
@@ -186,7 +186,7 @@ public final class SyntheticDeposits {
                 Files.newOutputStream(folder.resolve("ssda903_" + year + ".xml")), 1 << 16)) {
           Ssda903XmlWriter.fromCsvTables(tables, out);
         }
-        deleteTree(tables);
+        FileTrees.delete(tables);
       }
     }
     InstrumentDeposits.write(design, la, folder.resolve(InstrumentDeposits.FOLDER));
@@ -322,17 +322,6 @@ public final class SyntheticDeposits {
                 + " is not empty and was not written by generate (no "
                 + TRUTH
                 + "): choose an empty or new --out folder");
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
       }
     }
   }

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.soseval.pipeline.files.FileTrees;
 
 /**
  * Writes a run's rows under {@code LAKE/_staging/RUN/} and then moves them into place, so a run
@@ -290,17 +289,8 @@ public final class LakeStage {
 
   /** Deletes {@code root} and everything under it (no-op when absent). */
   public static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        try {
-          Files.delete(path);
-        } catch (NoSuchFileException ignored) {
-          // already gone
-        }
-      }
+    try {
+      FileTrees.delete(root);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete " + root, e);
     }

@@ -7,10 +7,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.soseval.pipeline.PipelineErrors;
+import org.soseval.pipeline.files.FileTrees;
 
 /**
  * A command's {@code --out} folder, and the results of a run written so that a failed run leaves
@@ -68,7 +67,7 @@ public final class OutputFolder {
   public static OutputFolder start(Path out, String option, List<String> results) {
     OutputFolder output = new OutputFolder(usable(out, option), results);
     try {
-      deleteTree(output.staging());
+      FileTrees.delete(output.staging());
       Files.createDirectories(output.staging());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare " + output.staging(), e);
@@ -94,7 +93,7 @@ public final class OutputFolder {
   public void commit() {
     try {
       for (String name : results) {
-        deleteTree(folder.resolve(name));
+        FileTrees.delete(folder.resolve(name));
       }
       for (String name : results) {
         Path staged = staging().resolve(name);
@@ -102,7 +101,7 @@ public final class OutputFolder {
           Files.move(staged, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         }
       }
-      deleteTree(staging());
+      FileTrees.delete(staging());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot move the results into " + folder, e);
     }
@@ -111,20 +110,9 @@ public final class OutputFolder {
   /** Removes the staging folder after a failure; the previous results stay as they were. */
   public void abandon() {
     try {
-      deleteTree(staging());
+      FileTrees.delete(staging());
     } catch (IOException ignored) {
       // the next run clears it
-    }
-  }
-
-  private static void deleteTree(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(path)) {
-      for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(each);
-      }
     }
   }
 }

@@ -21,6 +21,7 @@ import org.soseval.pipeline.charts.ChartWriter;
 import org.soseval.pipeline.compare.EffectEstimator;
 import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
+import org.soseval.pipeline.files.FileTrees;
 
 /**
  * Writes the evaluation report: {@code OUT/report/} with {@code index.html}, {@code report.css},
@@ -70,7 +71,7 @@ public final class Report {
     Path charts = folder.resolve("charts");
     Path data = folder.resolve("data");
     try {
-      clean(folder);
+      FileTrees.delete(folder);
       Files.createDirectories(charts);
       Files.createDirectories(data);
       copy(input.result().effects(), data.resolve("effects.csv"));
@@ -183,18 +184,6 @@ public final class Report {
 
   private static void copy(Path from, Path to) throws IOException {
     Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** Removes a previous report so that no stale chart survives a rerun. */
-  private static void clean(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 
   private static List<Path> filesUnder(Path out, Path folder) {
