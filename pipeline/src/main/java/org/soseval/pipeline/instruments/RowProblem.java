@@ -27,6 +27,20 @@ public record RowProblem(
   @Override
   public String toString() {
     return String.format(
-        Locale.ROOT, "%s line %d, %s: %s [%s]", file.getFileName(), line, field, message, rule);
+        Locale.ROOT, "%s line %d, %s: %s [%s]", shownFile(), line, field, message, rule);
+  }
+
+  /**
+   * The file as a message names it: {@code 330/instruments/costs.csv} for a deposit in an LA's
+   * instruments folder (every LA's file has the same name), else the file name.
+   */
+  private String shownFile() {
+    int names = file.getNameCount();
+    if (names >= 3
+        && file.getName(names - 2).toString().equals(InstrumentSet.FOLDER)
+        && file.getName(names - 3).toString().matches("\\d{3}")) {
+      return file.subpath(names - 3, names).toString();
+    }
+    return file.getFileName().toString();
   }
 }
