@@ -38,8 +38,11 @@ import org.soseval.pipeline.stats.disclosure.Symbol;
  * line). The base, don't-know and no-answer counts are written under each item's label: they are
  * not in the bars.
  *
- * <p>An item whose percentages are not all published (a symbol such as {@code c}) gets no bar, only
- * the symbol and its meaning; the percentages that were published are in the table.
+ * <p>When the two answers of one side are suppressed together (both disagreeing, or both agreeing,
+ * the other three published), the bar is drawn with that pair as one white segment marked with the
+ * symbol: its width, 100 minus the three published percentages, is what the published table gives
+ * anyway. Any other item whose percentages are not all published gets no bar, only the symbol and
+ * its meaning. The table holds the percentages exactly as published.
  *
  * <p>The table has one row per item: {@code item, base, strongly_disagree, disagree, neither,
  * agree, strongly_agree, dont_know, no_answer}, exactly as published.
@@ -57,6 +60,11 @@ public final class LikertChart {
   /** Dataset series, in stacking order: left halves outwards from zero, then right. */
   private static final int[] ANSWER_OF_SERIES = {2, 1, 0, 2, 3, 4};
 
+  /** The series of a suppressed pair: after the six answer series, left then right. */
+  private static final int PAIR_LEFT = ANSWER_OF_SERIES.length;
+
+  private static final int PAIR_RIGHT = PAIR_LEFT + 1;
+
   private static final double LABEL_FROM = 7;
 
   private LikertChart() {}
@@ -71,13 +79,18 @@ public final class LikertChart {
       rows.add(row);
       for (int s = 0; s < ANSWER_OF_SERIES.length; s++) {
         Double value = null;
-        if (item.shown()) {
-          int answer = ANSWER_OF_SERIES[s];
+        int answer = ANSWER_OF_SERIES[s];
+        if (item.drawnAlone(answer)) {
           double share = answer == 2 ? item.share(2) / 2 : item.share(answer);
           value = s < 3 ? -share : share;
         }
         dataset.addValue(value, seriesKey(s), row);
       }
+      LikertItem.Pair pair = item.pair().orElse(LikertItem.Pair.NONE);
+      dataset.addValue(
+          pair == LikertItem.Pair.DISAGREEING ? -item.pairShare() : null, PAIR_SERIES[0], row);
+      dataset.addValue(
+          pair == LikertItem.Pair.AGREEING ? item.pairShare() : null, PAIR_SERIES[1], row);
       if (item.shown()) {
         extent =
             Math.max(
@@ -106,6 +119,11 @@ public final class LikertChart {
       renderer.setSeriesPaint(s, colour);
       renderer.setSeriesItemLabelPaint(s, ChartStyle.textOn(colour));
     }
+    for (int s : new int[] {PAIR_LEFT, PAIR_RIGHT}) {
+      renderer.setSeriesPaint(s, Color.WHITE);
+      renderer.setSeriesOutlinePaint(s, ChartStyle.GREY);
+      renderer.setSeriesItemLabelPaint(s, ChartStyle.BLACK);
+    }
 
     CategoryAxis rowAxis = ChartStyle.rowAxis();
     rowAxis.setMaximumCategoryLabelLines(3);
@@ -122,14 +140,9 @@ public final class LikertChart {
     for (int i = 0; i < data.items().size(); i++) {
       LikertItem item = data.items().get(i);
       if (!item.shown()) {
-        PublishedValue symbol =
-            item.shares().stream()
-                .filter(share -> share.number().isEmpty())
-                .findFirst()
-                .orElseThrow();
         plot.addAnnotation(
             text(
-                "Not drawn: " + Formats.shortMeaning(symbol),
+                "Not drawn: " + Formats.shortMeaning(hiddenSymbol(item)),
                 rows.get(i),
                 -0.98 * reach,
                 TextAnchor.CENTER_LEFT));
@@ -142,6 +155,9 @@ public final class LikertChart {
     List<LegendItem> legend = new ArrayList<>();
     for (int answer = 0; answer < LikertData.ANSWERS.size(); answer++) {
       legend.add(ChartStyle.boxItem(LikertData.ANSWERS.get(answer), COLOURS.get(answer)));
+    }
+    if (paired(data) > 0) {
+      legend.add(ChartStyle.boxItem(PAIR_LEGEND, Color.WHITE));
     }
     plot.setFixedLegendItems(ChartStyle.legend(legend));
 
@@ -159,6 +175,14 @@ public final class LikertChart {
     ChartStyle.notes(chart, notes);
     int height = ChartStyle.heightFor(data.items().size(), 52, 200);
     return new Chart(name, data.title(), chart, table(data), altText(data), height);
+  }
+
+  /** The symbol of the item's first unpublished percentage. */
+  private static PublishedValue hiddenSymbol(LikertItem item) {
+    return item.shares().stream()
+        .filter(share -> share.number().isEmpty())
+        .findFirst()
+        .orElseThrow();
   }
 
   private static CategoryTextAnnotation text(
@@ -180,6 +204,20 @@ public final class LikertChart {
         + item.dontKnow().text()
         + " · no answer "
         + item.noAnswer().text();
+  }
+
+  private static final String[] PAIR_SERIES = {
+    "Disagreeing answers together (suppressed apart)",
+    "Agreeing answers together (suppressed apart)"
+  };
+
+  private static final String PAIR_LEGEND = "Two answers together, not published apart";
+
+  /** The items drawn with a suppressed pair. */
+  private static long paired(LikertData data) {
+    return data.items().stream()
+        .filter(item -> item.pair().filter(pair -> pair != LikertItem.Pair.NONE).isPresent())
+        .count();
   }
 
   private static String seriesKey(int series) {
@@ -255,6 +293,13 @@ public final class LikertChart {
             .append(").");
       }
     }
+    long paired = paired(data);
+    if (paired > 0) {
+      text.append(' ')
+          .append(paired)
+          .append(paired == 1 ? " item shows" : " items show")
+          .append(" two answers of one side as one segment: they were not published apart.");
+    }
     int hidden = data.items().size() - shown.size();
     if (hidden > 0) {
       text.append(' ')
@@ -288,8 +333,12 @@ public final class LikertChart {
     @Override
     public String generateLabel(CategoryDataset dataset, int row, int column) {
       LikertItem item = data.items().get(column);
+      if (row >= PAIR_LEFT) {
+        boolean wide = item.shown() && item.pairShare() >= LABEL_FROM;
+        return wide ? hiddenSymbol(item).text() : null;
+      }
       int answer = ANSWER_OF_SERIES[row];
-      if (!item.shown() || answer == 2) {
+      if (!item.drawnAlone(answer) || answer == 2) {
         return null; // neither is labelled on the zero line by an annotation
       }
       return item.share(answer) >= LABEL_FROM ? item.shares().get(answer).text() : null;

@@ -3,6 +3,7 @@ package org.soseval.pipeline.charts;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.soseval.pipeline.stats.disclosure.PublishedValue;
 
 /**
@@ -60,6 +61,13 @@ public record LikertItem(
       }
       sum += value;
     }
+    if (!complete && sum > 100 + ROUNDING) {
+      throw Checks.invalid(
+          CHART,
+          "item '%s' published percentages add up to more than 100: %s",
+          label,
+          new BigDecimal(Double.toString(sum)).stripTrailingZeros().toPlainString());
+    }
     if (complete && Math.abs(sum - 100) > ROUNDING) {
       throw Checks.invalid(
           CHART,
@@ -69,23 +77,69 @@ public record LikertItem(
     }
   }
 
-  /** True when all five percentages are published numbers, so the bar can be drawn. */
-  public boolean shown() {
-    return shares.stream().allMatch(share -> share.number().isPresent());
+  /** The pair of answers a drawn bar shows as one segment because both were suppressed. */
+  enum Pair {
+    /** All five answers are published. */
+    NONE,
+    /** Strongly disagree and disagree are suppressed, the other three published. */
+    DISAGREEING,
+    /** Agree and strongly agree are suppressed, the other three published. */
+    AGREEING
   }
 
-  /** The published percentage of answer {@code i} (0 = strongly disagree); shown items only. */
+  /**
+   * How the bar can be drawn: all five answers, or with the two answers of one side suppressed
+   * together (their sum, 100 minus the three published, is what the published table gives anyway);
+   * empty when other answers are suppressed and the bar cannot be placed.
+   */
+  Optional<Pair> pair() {
+    boolean[] hidden = new boolean[shares.size()];
+    for (int i = 0; i < hidden.length; i++) {
+      hidden[i] = shares.get(i).number().isEmpty();
+    }
+    if (!hidden[0] && !hidden[1] && !hidden[2] && !hidden[3] && !hidden[4]) {
+      return Optional.of(Pair.NONE);
+    }
+    if (hidden[0] && hidden[1] && !hidden[2] && !hidden[3] && !hidden[4]) {
+      return Optional.of(Pair.DISAGREEING);
+    }
+    if (!hidden[0] && !hidden[1] && !hidden[2] && hidden[3] && hidden[4]) {
+      return Optional.of(Pair.AGREEING);
+    }
+    return Optional.empty();
+  }
+
+  /** True when the bar can be drawn: all five published, or one side's pair suppressed together. */
+  public boolean shown() {
+    return pair().isPresent();
+  }
+
+  /** True when answer {@code i} is drawn as its own segment. */
+  boolean drawnAlone(int i) {
+    return shown() && shares.get(i).number().isPresent();
+  }
+
+  /** The published percentage of answer {@code i} (0 = strongly disagree); published ones only. */
   double share(int i) {
     return shares.get(i).number().orElseThrow().doubleValue();
   }
 
+  /** The suppressed pair's share: 100 minus the three published (at least 0). */
+  double pairShare() {
+    double published = 0;
+    for (int i = 0; i < shares.size(); i++) {
+      published += shares.get(i).number().map(BigDecimal::doubleValue).orElse(0.0);
+    }
+    return Math.max(0, 100 - published);
+  }
+
   /** Agree plus strongly agree; shown items only. */
   double agreeing() {
-    return share(3) + share(4);
+    return pair().orElseThrow() == Pair.AGREEING ? pairShare() : share(3) + share(4);
   }
 
   /** Disagree plus strongly disagree; shown items only. */
   double disagreeing() {
-    return share(0) + share(1);
+    return pair().orElseThrow() == Pair.DISAGREEING ? pairShare() : share(0) + share(1);
   }
 }

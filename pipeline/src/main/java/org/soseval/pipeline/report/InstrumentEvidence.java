@@ -481,8 +481,8 @@ final class InstrumentEvidence {
   /**
    * The diverging bars of a survey's items at each group's latest wave: the five answer percentages
    * of {@code survey_responses.csv} with the base, don't-know and no-answer counts of {@code
-   * survey_items.csv}, all as published (an item with a {@code c} among its five gets no bar).
-   * Empty when the answers table has no national row for the survey.
+   * survey_items.csv}, all as published ({@code LikertChart} draws a suppressed pair of one side as
+   * one segment). Empty when the answers table has no national row for the survey.
    */
   private static Optional<EvidenceFigure> likert(
       InstrumentSchema schema, List<Cell> items, List<String> latest, PublishedTable answers) {
@@ -550,8 +550,9 @@ final class InstrumentEvidence {
             "Mechanisms: " + schema.title().toLowerCase(Locale.ROOT) + ", answers",
             List.of(
                 "The bars show every answer at each group's latest wave, centred on the middle"
-                    + " answer: agreement to the right, disagreement to the left. An item with a"
-                    + " suppressed answer (c) has no bar; its published percentages are in the"
+                    + " answer: agreement to the right, disagreement to the left. Two answers of one"
+                    + " side suppressed together (c) are drawn as one white segment; an item with"
+                    + " other suppressed answers has no bar. The published percentages are in the"
                     + " table."),
             chart,
             ReportTable.of(title + " (% of valid answers)", headers, tableRows)));

@@ -2,6 +2,7 @@ package org.soseval.pipeline.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.soseval.pipeline.charts.DotPlotChartTest.C;
 import static org.soseval.pipeline.charts.DotPlotChartTest.n;
 
@@ -79,6 +80,76 @@ class LikertChartTest {
     assertThat(note.getText()).isEqualTo("Not drawn: c (suppressed)");
     assertThat(note.getCategory()).isEqualTo(heard);
     assertThat(heard).endsWith("\nn c · DK c · no answer c");
+  }
+
+  @Test
+  void twoSuppressedAnswersOfOneSideAreDrawnTogetherAndOthersAreNot() {
+    LikertItem listened =
+        new LikertItem(
+            "Listened to (pilots)",
+            List.of(C, C, n("12.4"), n("18.5"), n("64.8")),
+            n("380"),
+            n("10"),
+            n("20"));
+    LikertItem agreeHidden =
+        new LikertItem(
+            "Worker is clear (pilots)",
+            List.of(n("3.0"), n("7.0"), n("20.0"), C, C),
+            n("200"),
+            n("5"),
+            n("5"));
+    LikertItem apart =
+        new LikertItem(
+            "Plans agreed (pilots)",
+            List.of(C, n("10.0"), n("20.0"), n("60.0"), C),
+            n("100"),
+            n("5"),
+            n("5"));
+    LikertData data =
+        new LikertData("Family survey", List.of(listened, agreeHidden, apart), Optional.empty());
+    Chart chart = LikertChart.of("likert-suppressed-pairs", data);
+    Rendered.assertPngLooksDrawn(Rendered.write(chart), chart.height());
+    CategoryPlot plot = chart.chart().getCategoryPlot();
+    CategoryDataset dataset = plot.getDataset();
+    int first = dataset.getColumnIndex(LikertChart.rowLabel(listened));
+    int second = dataset.getColumnIndex(LikertChart.rowLabel(agreeHidden));
+    int third = dataset.getColumnIndex(LikertChart.rowLabel(apart));
+
+    // the pair's width is what the published percentages leave: 100 - 12.4 - 18.5 - 64.8
+    assertThat(dataset.getValue(0, first).doubleValue()).isEqualTo(-6.2);
+    assertThat(dataset.getValue(1, first)).isNull();
+    assertThat(dataset.getValue(2, first)).isNull();
+    assertThat(dataset.getValue(6, first).doubleValue()).isCloseTo(-4.3, within(1e-9));
+    assertThat(dataset.getValue(7, first)).isNull();
+    assertThat(dataset.getValue(5, first).doubleValue()).isEqualTo(64.8);
+    assertThat(dataset.getValue(6, second)).isNull();
+    assertThat(dataset.getValue(7, second).doubleValue()).isCloseTo(70.0, within(1e-9));
+    assertThat(
+            plot.getRenderer().getItemLabelGenerator(7, second).generateLabel(dataset, 7, second))
+        .isEqualTo("c");
+    for (int s = 0; s < 8; s++) {
+      assertThat(dataset.getValue(s, third)).isNull();
+    }
+    assertThat(plot.getAnnotations())
+        .extracting(a -> ((CategoryTextAnnotation) a).getText())
+        .containsExactly("12.4", "20.0", "Not drawn: c (suppressed)");
+    assertThat(plot.getLegendItems().get(5).getLabel())
+        .isEqualTo("Two answers together, not published apart");
+    assertThat(chart.altText())
+        .contains("2 items show two answers of one side as one segment")
+        .contains("1 item is not drawn");
+    // the chart's table keeps the percentages as published
+    assertThat(chart.data().toCsv()).contains("Listened to (pilots),380,c,c,12.4,18.5,64.8,10,20");
+  }
+
+  @Test
+  void publishedPercentagesAboveAHundredAreRejectedEvenWithSomeSuppressed() {
+    assertThatThrownBy(
+            () ->
+                new LikertItem(
+                    "Too much", List.of(C, C, n("40.0"), n("40.0"), n("30.0")), n("50"), C, C))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("add up to more than 100");
   }
 
   @Test
