@@ -38,14 +38,7 @@ class IndicatorsInterleavedBenchmark {
     int rounds = Integer.getInteger("sos.benchmark.rounds", 3);
     Optional<PopulationEstimates> population =
         Optional.of(PopulationEstimates.load(out.resolve("deposits").resolve("population.csv")));
-    StringBuilder report = new StringBuilder();
-    report.append(
-        String.format(
-            Locale.ROOT,
-            "machine: %d cores, max heap %d MB, Java %s%n",
-            Runtime.getRuntime().availableProcessors(),
-            Runtime.getRuntime().maxMemory() >> 20,
-            System.getProperty("java.version")));
+    StringBuilder report = new StringBuilder(NationalScaleBenchmark.machine());
     SparkSession spark = NationalScaleBenchmark.session(out);
     List<Double> ratios = new ArrayList<>();
     try {

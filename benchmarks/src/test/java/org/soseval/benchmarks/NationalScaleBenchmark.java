@@ -81,14 +81,7 @@ class NationalScaleBenchmark {
     Path out = Path.of(System.getProperty("sos.benchmark.out", "target/national"));
     Path deposits = out.resolve("deposits");
     Path lake = out.resolve("lake");
-    StringBuilder report = new StringBuilder();
-    report.append(
-        String.format(
-            Locale.ROOT,
-            "machine: %d cores, max heap %d MB, Java %s%n",
-            Runtime.getRuntime().availableProcessors(),
-            Runtime.getRuntime().maxMemory() >> 20,
-            System.getProperty("java.version")));
+    StringBuilder report = new StringBuilder(machine());
 
     Meter generated = Meter.start();
     if (!Files.isDirectory(deposits)) {
@@ -217,6 +210,16 @@ class NationalScaleBenchmark {
       }
     }
     return compared;
+  }
+
+  /** The machine line every benchmark report starts with. */
+  static String machine() {
+    return String.format(
+        Locale.ROOT,
+        "machine: %d cores, max heap %d MB, Java %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.version"));
   }
 
   /**
