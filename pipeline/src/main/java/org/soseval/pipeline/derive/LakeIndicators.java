@@ -132,11 +132,7 @@ public final class LakeIndicators {
     List<LedgerEntry> ledger = Ledger.read(lake);
     Map<String, Set<Integer>> cinYears = coverage(lake, CIN_EPISODE, ledger, Set.of("cin_census"));
     Map<String, Set<Integer>> claYears =
-        coverage(
-            lake,
-            CARE_EPISODES,
-            ledger,
-            Set.of("ssda903/episodes", "ssda903")); // CSV episodes table, or the XML return
+        coverage(lake, CARE_EPISODES, ledger, PeriodsOfCare.EPISODE_KINDS);
     int first = Integer.MAX_VALUE;
     int last = Integer.MIN_VALUE;
     for (Map<String, Set<Integer>> years : List.of(cinYears, claYears)) {
@@ -220,17 +216,7 @@ public final class LakeIndicators {
    */
   private static Map<String, Set<Integer>> coverage(
       Path lake, String dataset, List<LedgerEntry> ledger, Set<String> kinds) {
-    Map<String, Set<Integer>> years = new TreeMap<>();
-    for (LedgerEntry entry : ledger) {
-      if (kinds.contains(entry.kind())
-          && !entry.status().equals(LedgerEntry.REJECTED)
-          && entry.collectionYear().isPresent()
-          && entry.laCode().isPresent()) {
-        years
-            .computeIfAbsent(entry.laCode().get(), k -> new TreeSet<>())
-            .add(entry.collectionYear().get());
-      }
-    }
+    Map<String, Set<Integer>> years = new TreeMap<>(Ledger.yearsRead(ledger, kinds));
     for (Partition partition : partitionsWithRows(lake, dataset)) {
       years.computeIfAbsent(partition.la(), k -> new TreeSet<>()).add(partition.year());
     }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -30,7 +30,6 @@ import org.soseval.pipeline.lake.LakeTable;
 import org.soseval.pipeline.lake.LakeTable.Column;
 import org.soseval.pipeline.lake.LakeTable.Type;
 import org.soseval.pipeline.lake.Ledger;
-import org.soseval.pipeline.lake.LedgerEntry;
 import org.soseval.pipeline.lake.Partition;
 
 /**
@@ -130,21 +129,12 @@ public final class PeriodsOfCare {
     }
   }
 
+  /** The ledger kinds of an SSDA903 return's episodes: the CSV episodes table, or the XML. */
+  static final Set<String> EPISODE_KINDS = Set.of("ssda903/episodes", "ssda903");
+
   /** The collection years of each LA's SSDA903 returns (CSV episodes or XML) in the ledger. */
   static Map<String, SortedSet<Integer>> returnYears(Path lake) {
-    Map<String, SortedSet<Integer>> years = new TreeMap<>();
-    for (LedgerEntry entry : Ledger.read(lake)) {
-      boolean episodes = entry.kind().equals("ssda903/episodes") || entry.kind().equals("ssda903");
-      if (episodes
-          && !entry.status().equals(LedgerEntry.REJECTED)
-          && entry.laCode().isPresent()
-          && entry.collectionYear().isPresent()) {
-        years
-            .computeIfAbsent(entry.laCode().get(), la -> new TreeSet<>())
-            .add(entry.collectionYear().get());
-      }
-    }
-    return years;
+    return Ledger.yearsRead(Ledger.read(lake), EPISODE_KINDS);
   }
 
   /** One child's episodes to its period rows. */

@@ -370,13 +370,8 @@ public final class SurveyAnalysis {
       Unit unit,
       Optional<Unit> first,
       String rowLabel) {
-    List<String> cells = EesRows.identifiers(unit.reportingYear(), la);
+    List<String> cells = itemCells(schema, item, wave, group, la, unit);
     LikertCounts counts = unit.count();
-    cells.add(schema.instrument());
-    cells.add(Integer.toString(wave));
-    cells.add(group);
-    cells.add(item.scale() == null ? "z" : item.scale());
-    cells.add(item.id());
     cells.add(unit.withPercent(counts.respondents()));
     cells.add(unit.withPercent(counts.valid()));
     cells.add(unit.withPercent(counts.agreeing()));
@@ -408,12 +403,7 @@ public final class SurveyAnalysis {
     long base = unit.count().valid();
     List<List<String>> rows = new ArrayList<>();
     for (int k = 0; k < RESPONSES.size(); k++) {
-      List<String> cells = EesRows.identifiers(unit.reportingYear(), la);
-      cells.add(schema.instrument());
-      cells.add(Integer.toString(wave));
-      cells.add(group);
-      cells.add(item.scale() == null ? "z" : item.scale());
-      cells.add(item.id());
+      List<String> cells = itemCells(schema, item, wave, group, la, unit);
       cells.add(RESPONSES.get(k));
       cells.add(
           hidden.contains(Cell.of(unit.row(), RESPONSES.get(k)))
@@ -422,6 +412,20 @@ public final class SurveyAnalysis {
       rows.add(cells);
     }
     return rows;
+  }
+
+  /**
+   * The identifiers and the filters both item tables start with: survey, wave, group, scale, item.
+   */
+  private static List<String> itemCells(
+      InstrumentSchema schema, Item item, int wave, String group, Optional<String> la, Unit unit) {
+    List<String> cells = EesRows.identifiers(unit.reportingYear(), la);
+    cells.add(schema.instrument());
+    cells.add(Integer.toString(wave));
+    cells.add(group);
+    cells.add(item.scale() == null ? "z" : item.scale());
+    cells.add(item.id());
+    return cells;
   }
 
   private static long[] answers(LikertCounts counts) {

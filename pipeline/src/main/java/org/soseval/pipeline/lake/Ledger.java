@@ -10,7 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -67,6 +72,26 @@ public final class Ledger {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the ledger " + path, e);
     }
+  }
+
+  /**
+   * The collection years of each LA whose files of one of {@code kinds} the ledger says were read
+   * (not rejected, LA and year known): a file with no rows still counts.
+   */
+  public static Map<String, SortedSet<Integer>> yearsRead(
+      List<LedgerEntry> entries, Set<String> kinds) {
+    Map<String, SortedSet<Integer>> years = new TreeMap<>();
+    for (LedgerEntry entry : entries) {
+      if (kinds.contains(entry.kind())
+          && !entry.status().equals(LedgerEntry.REJECTED)
+          && entry.laCode().isPresent()
+          && entry.collectionYear().isPresent()) {
+        years
+            .computeIfAbsent(entry.laCode().get(), la -> new TreeSet<>())
+            .add(entry.collectionYear().get());
+      }
+    }
+    return years;
   }
 
   /** The ledger as CSV text, sorted by file. */
