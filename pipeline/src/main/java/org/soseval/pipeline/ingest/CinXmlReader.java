@@ -1,8 +1,6 @@
 package org.soseval.pipeline.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -11,7 +9,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -35,8 +32,6 @@ final class CinXmlReader {
     void child(RawRecord child) throws FileRejected;
   }
 
-  private static final XMLInputFactory FACTORY = newFactory();
-
   private final XmlSchema schema;
   private final IngestSpec spec;
   // by identity: XmlElement is a record whose equals and hashCode walk the whole subtree
@@ -45,14 +40,6 @@ final class CinXmlReader {
   CinXmlReader(XmlSchema schema, IngestSpec spec) {
     this.schema = schema;
     this.spec = spec;
-  }
-
-  private static XMLInputFactory newFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return factory;
   }
 
   /** The root element's name, or a rejection when the file is not well-formed XML at its start. */
@@ -64,75 +51,55 @@ final class CinXmlReader {
     } catch (IOException e) {
       throw new FileRejected("it cannot be read: " + e.getClass().getSimpleName(), e);
     }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      XMLStreamReader reader = FACTORY.createXMLStreamReader(in);
-      try {
-        while (reader.hasNext()) {
-          if (reader.next() == XMLStreamConstants.START_ELEMENT) {
-            return reader.getLocalName();
+    return StaxFiles.read(
+        file,
+        reader -> {
+          while (reader.hasNext()) {
+            if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+              return reader.getLocalName();
+            }
           }
-        }
-        throw new FileRejected("the file holds no XML element (it is empty)");
-      } finally {
-        reader.close();
-      }
-    } catch (XMLStreamException e) {
-      throw notReadable(e);
-    } catch (IOException e) {
-      throw new FileRejected("it cannot be read: " + e.getClass().getSimpleName(), e);
-    }
+          throw new FileRejected("the file holds no XML element (it is empty)");
+        });
   }
 
   /** The text of the leaves of {@code Header}, reading no further than its end. */
   static Map<String, String> header(Path file) throws FileRejected {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      XMLStreamReader reader = FACTORY.createXMLStreamReader(in);
-      try {
-        Map<String, String> header = new HashMap<>();
-        boolean inHeader = false;
-        StringBuilder text = new StringBuilder();
-        while (reader.hasNext()) {
-          int event = reader.next();
-          if (event == XMLStreamConstants.START_ELEMENT) {
-            inHeader |= reader.getLocalName().equals("Header");
-            text.setLength(0);
-          } else if (event == XMLStreamConstants.CHARACTERS) {
-            text.append(reader.getText());
-          } else if (event == XMLStreamConstants.END_ELEMENT) {
-            if (reader.getLocalName().equals("Header")) {
-              return header;
+    return StaxFiles.read(
+        file,
+        reader -> {
+          Map<String, String> header = new HashMap<>();
+          boolean inHeader = false;
+          StringBuilder text = new StringBuilder();
+          while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+              inHeader |= reader.getLocalName().equals("Header");
+              text.setLength(0);
+            } else if (event == XMLStreamConstants.CHARACTERS) {
+              text.append(reader.getText());
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+              if (reader.getLocalName().equals("Header")) {
+                return header;
+              }
+              if (inHeader) {
+                header.putIfAbsent(reader.getLocalName(), text.toString().strip());
+              }
+              text.setLength(0);
             }
-            if (inHeader) {
-              header.putIfAbsent(reader.getLocalName(), text.toString().strip());
-            }
-            text.setLength(0);
           }
-        }
-        return header;
-      } finally {
-        reader.close();
-      }
-    } catch (XMLStreamException e) {
-      throw notReadable(e);
-    } catch (IOException e) {
-      throw new FileRejected("it cannot be read: " + e.getClass().getSimpleName(), e);
-    }
+          return header;
+        });
   }
 
   /** Reads {@code file}, handing its header and children to {@code handler}. */
   void read(Path file, Handler handler) throws FileRejected {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      XMLStreamReader reader = FACTORY.createXMLStreamReader(in);
-      try {
-        read(reader, handler);
-      } finally {
-        reader.close();
-      }
-    } catch (XMLStreamException e) {
-      throw notReadable(e);
-    } catch (IOException e) {
-      throw new FileRejected("it cannot be read: " + e.getClass().getSimpleName(), e);
-    }
+    StaxFiles.read(
+        file,
+        reader -> {
+          read(reader, handler);
+          return null;
+        });
   }
 
   /**
@@ -313,59 +280,5 @@ final class CinXmlReader {
               return map;
             });
     return byName.get(name);
-  }
-
-  /**
-   * The rejection of a file the XML parser stopped on: where and why, with what to do about an
-   * entity reference (a DTD is never read), bytes not in the declared encoding, or nesting no
-   * return has; else a hint that it may be truncated or in the wrong encoding.
-   */
-  static FileRejected notReadable(XMLStreamException e) {
-    String problem = xmlProblem(e);
-    String lower = problem.toLowerCase(Locale.ROOT);
-    String message;
-    if (lower.contains("entity")) {
-      message =
-          "it is not readable XML: "
-              + problem
-              + "; entity references are not expanded (a DTD is never read, for security): write a"
-              + " literal & as &amp; and remove any <!DOCTYPE ...> declaration and the references"
-              + " to its entities, then deposit the file again";
-    } else if (lower.contains("depth")) {
-      message =
-          "it is not readable XML: "
-              + problem
-              + "; no return nests its elements that deep: check the export and deposit it again";
-    } else if (lower.contains("utf-8") || lower.contains("byte") || lower.contains("encod")) {
-      message =
-          "it is not readable XML: "
-              + problem
-              + "; its bytes are not in its declared encoding (UTF-8 unless the <?xml ...?> line"
-              + " names another): save it as UTF-8, or declare its encoding, and deposit it again";
-    } else {
-      message = "it is not readable XML (truncated or wrong encoding?): " + problem;
-    }
-    return new FileRejected(message, e);
-  }
-
-  static String xmlProblem(XMLStreamException e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int at = message.indexOf("Message: ");
-    String text = at >= 0 ? message.substring(at + "Message: ".length()) : message;
-    // Woodstox repeats the location on a second line: " at [row,col {unknown-source}]: [3,41]"
-    int repeated = text.indexOf("\n at [row,col");
-    if (repeated >= 0) {
-      text = text.substring(0, repeated);
-    }
-    text = text.strip().replaceAll("\\s*\\R\\s*", " ");
-    if (e.getLocation() != null && e.getLocation().getLineNumber() > 0) {
-      return String.format(
-          Locale.ROOT,
-          "line %d, column %d: %s",
-          e.getLocation().getLineNumber(),
-          e.getLocation().getColumnNumber(),
-          text);
-    }
-    return text;
   }
 }

@@ -1,9 +1,5 @@
 package org.soseval.pipeline.ingest;
 
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -42,8 +37,6 @@ final class Ssda903XmlReader {
 
   /** What the reader did not ingest: unknown and repeated elements, by path, with counts. */
   record Notes(Map<String, Integer> unknown, Map<String, Integer> repeated) {}
-
-  private static final XMLInputFactory FACTORY = newFactory();
 
   /** An element the schema knows: the leaves it may hold and the elements nested in it. */
   private static final class Element {
@@ -110,14 +103,6 @@ final class Ssda903XmlReader {
     checkModel(root);
   }
 
-  private static XMLInputFactory newFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return factory;
-  }
-
   private void checkModel(Element element) {
     for (String leaf : element.leaves) {
       if (element.children.containsKey(leaf) || spec.isDirectIdentifier(leaf)) {
@@ -129,18 +114,7 @@ final class Ssda903XmlReader {
 
   /** Reads {@code file}, handing each child's rows to {@code handler}. */
   Notes read(Path file, Handler handler) throws FileRejected {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      XMLStreamReader reader = FACTORY.createXMLStreamReader(in);
-      try {
-        return read(reader, handler);
-      } finally {
-        reader.close();
-      }
-    } catch (XMLStreamException e) {
-      throw CinXmlReader.notReadable(e);
-    } catch (IOException e) {
-      throw new FileRejected("it cannot be read: " + e.getClass().getSimpleName(), e);
-    }
+    return StaxFiles.read(file, reader -> read(reader, handler));
   }
 
   private static final class Frame {
