@@ -150,6 +150,7 @@ public final class LakeIndicators {
           "Ingest deposits into it first (sos-eval ingest --deposits DIR --lake " + lake + ")");
     }
     List<Dataset<Row>> facts = new ArrayList<>();
+    int partitions = partitions(cinYears, claYears);
     if (tables.containsKey(CIN_EPISODE)) {
       for (String name : List.of(CIN_ASSESSMENT, CIN_SECTION47, CIN_CP_PLAN)) {
         if (!tables.containsKey(name)) {
@@ -157,13 +158,13 @@ public final class LakeIndicators {
         }
       }
       progress.report("indicators: CIN census histories, reporting years " + first + "-" + last);
-      facts.add(cinFacts(spark, tables, first, last, partitions(cinYears, claYears)));
+      facts.add(cinFacts(spark, tables, first, last, partitions));
     } else if (cinYears.isEmpty()) {
       notes.add("The lake has no CIN census: CIN indicators are x");
     }
     if (tables.containsKey(CARE_EPISODES)) {
       progress.report("indicators: SSDA903 periods of care");
-      facts.add(careFacts(tables.get(CARE_EPISODES), first, last, partitions(cinYears, claYears)));
+      facts.add(careFacts(tables.get(CARE_EPISODES), first, last, partitions));
     } else if (claYears.isEmpty()) {
       notes.add("The lake has no SSDA903 return: CLA indicators are x");
     }
