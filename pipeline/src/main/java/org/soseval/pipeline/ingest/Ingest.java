@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.Progress;
+import org.soseval.pipeline.geography.LaCodeEntry;
+import org.soseval.pipeline.geography.LaCrosswalk;
 import org.soseval.pipeline.lake.LakeRow;
 import org.soseval.pipeline.lake.LakeStage;
 import org.soseval.pipeline.lake.LakeTable;
@@ -192,6 +194,16 @@ public final class Ingest {
                       + String.join(",", match.dropped()));
             }
           }
+          deposit
+              .la
+              .flatMap(
+                  la ->
+                      laCodeWarning(
+                          la,
+                          deposit.kind == Deposit.Kind.INSTRUMENT
+                              ? Optional.empty() // its year is the data's, not a collection's
+                              : deposit.year))
+              .ifPresent(warning -> warnings.add(deposit.name + ": " + warning));
           sink.finish(pending);
           String message = sink.quarantined == 0 ? "" : sink.summary();
           List<String> fileWarnings = new ArrayList<>(deposit.warnings);
@@ -493,6 +505,37 @@ public final class Ingest {
     deposit.kind = Deposit.Kind.SSDA903;
     deposit.table = Optional.of(new Ssda903Ingester(ssdaSchema, ssdaSpec, null).match(header));
     ssdaLaAndYear(deposit, relative);
+  }
+
+  /**
+   * A warning when {@code la} is not the 3-digit code of an English LA with children's services, or
+   * was not in use in collection year {@code year}: the rows are kept, but the indicators cannot
+   * name the LA, place it in a region or find its population.
+   */
+  static Optional<String> laCodeWarning(String la, Optional<Integer> year) {
+    Optional<LaCodeEntry> entry = LaCrosswalk.byOldCode(la);
+    if (entry.isEmpty()) {
+      return Optional.of(
+          "LA code "
+              + la
+              + " is not the code of an English local authority (DfE's 3-digit codes in"
+              + " data-schemas/reference/la_code_crosswalk.csv), so no region or population can be"
+              + " found for it; check the LEA in the header or the folder name");
+    }
+    if (year.isPresent() && LaCrosswalk.byOldCode(la, year.get()).isEmpty()) {
+      LaCodeEntry known = entry.get();
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "LA code %s (%s) was not in use in collection year %d (in use %s to %s); check the"
+                  + " year, or use the code of the LA that existed then",
+              la,
+              known.name(),
+              year.get(),
+              known.firstYear().isPresent() ? known.firstYear().getAsInt() : "before 2013",
+              known.lastYear().isPresent() ? known.lastYear().getAsInt() : "now"));
+    }
+    return Optional.empty();
   }
 
   /** An SSDA903 deposit's LA and collection year, from its path. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -233,6 +234,33 @@ class FixturesIngestTest {
         .contains(
             "cin/d2i_cin_validator_CIN_Census_2021.xml: the path names year 2021 but the"
                 + " ReferenceDate 2023-03-31 gives collection year 2023; the content wins");
+  }
+
+  @Test
+  void aReturnFromACodeThatIsNoEnglishLaIsKeptWithAWarning() {
+    String warning =
+        "cin/d2i_cin_validator_fake_CIN_data.xml: LA code 975 is not the code of an English local"
+            + " authority (DfE's 3-digit codes in data-schemas/reference/la_code_crosswalk.csv), so"
+            + " no region or population can be found for it; check the LEA in the header or the"
+            + " folder name";
+    assertThat(result.warnings()).contains(warning);
+    LedgerEntry entry =
+        result.files().stream()
+            .filter(file -> file.file().equals("cin/d2i_cin_validator_fake_CIN_data.xml"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(entry.status()).isNotEqualTo(LedgerEntry.REJECTED);
+    assertThat(entry.rowsWritten()).isPositive();
+  }
+
+  @Test
+  void aCodeUsedBeforeItsLaExistedGetsAWarningAndAValidOneNone() {
+    assertThat(Ingest.laCodeWarning("940", Optional.of(2019)))
+        .contains(
+            "LA code 940 (North Northamptonshire) was not in use in collection year 2019 (in use"
+                + " 2022 to now); check the year, or use the code of the LA that existed then");
+    assertThat(Ingest.laCodeWarning("940", Optional.of(2023))).isEmpty();
+    assertThat(Ingest.laCodeWarning("855", Optional.of(2014))).isEmpty();
   }
 
   @Test
