@@ -3,11 +3,6 @@ package org.soseval.pipeline.panel;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.soseval.pipeline.PipelineErrors;
+import org.soseval.pipeline.files.TextBytes;
 
 /**
  * A published statistics CSV read by header name. Copes with what real DfE files do: a UTF-8
@@ -30,7 +26,6 @@ import org.soseval.pipeline.PipelineErrors;
  * since names drift between releases), never by position.
  */
 public final class PublishedCsv {
-  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   private final Path path;
   private final Map<String, Integer> columns;
@@ -87,25 +82,8 @@ public final class PublishedCsv {
 
   /** The file's text: UTF-8 (a byte-order mark dropped) or, when not valid UTF-8, Windows-1252. */
   public static String decode(Path path) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path, e);
-    }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      text = new String(bytes, WINDOWS_1252);
-    }
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    TextBytes text = TextBytes.read(path);
+    return text.utf8().orElseGet(text::windows1252);
   }
 
   public Path path() {

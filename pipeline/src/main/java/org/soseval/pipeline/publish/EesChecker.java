@@ -3,10 +3,6 @@ package org.soseval.pipeline.publish;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +18,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.soseval.pipeline.files.TextBytes;
 import org.soseval.pipeline.geography.LaCodeEntry;
 import org.soseval.pipeline.geography.LaCrosswalk;
 
@@ -203,28 +200,12 @@ public final class EesChecker {
   }
 
   private static Optional<List<CSVRecord>> parse(Path path, String file, List<EesFailure> out) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path, e);
-    }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
+    Optional<String> utf8 = TextBytes.read(path).utf8();
+    if (utf8.isEmpty()) {
       out.add(fail(file, 0, "", "encoding", "the file is not valid UTF-8: save it as UTF-8"));
       return Optional.empty();
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    String text = utf8.get();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.RFC4180)) {
       return Optional.of(parser.getRecords());
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
