@@ -233,31 +233,37 @@ public record PublishedPanel(List<PanelRow> rows, List<String> notes) {
     }
   }
 
+  /**
+   * Overlapping releases of one statistic, oldest first, with the newest release that holds each
+   * year (a later release revises the years it shares with an earlier one).
+   */
+  private record Releases(Map<String, PublishedCsv> files, Map<Integer, String> newestOfYear) {
+    static Releases read(Locator locator, List<String> oldestFirst, List<String> notes) {
+      Map<String, PublishedCsv> files = new LinkedHashMap<>();
+      Map<Integer, String> newestOfYear = new TreeMap<>();
+      for (String name : oldestFirst) {
+        Optional<Path> file = locator.optional(name);
+        if (file.isEmpty()) {
+          notes.add("Not found: " + name);
+          continue;
+        }
+        PublishedCsv csv = PublishedCsv.read(file.get(), PublishedValue.Convention.EES);
+        files.put(name, csv);
+        for (PublishedCsv.Row row : csv.rows()) {
+          newestOfYear.put(Integer.parseInt(row.text("time_period")), name);
+        }
+      }
+      return new Releases(files, newestOfYear);
+    }
+  }
+
   // ---- CLA 2019-2025: number and rate releases ----
 
   private static void readClaNumberAndRate(
       Locator locator, Map<String, Builder> builders, List<String> notes) {
-    Map<Integer, String> releaseOfYear = new TreeMap<>();
-    Map<String, PublishedCsv> releases = new LinkedHashMap<>();
-    for (String name : CLA_NUMBER_AND_RATE) {
-      Optional<Path> file = locator.optional(name);
-      if (file.isEmpty()) {
-        notes.add("Not found: " + name);
-        continue;
-      }
-      PublishedCsv csv = PublishedCsv.read(file.get(), PublishedValue.Convention.EES);
-      releases.put(name, csv);
-      for (PublishedCsv.Row row : csv.rows()) {
-        releaseOfYear.merge(
-            Integer.parseInt(row.text("time_period")),
-            name,
-            (old, candidate) ->
-                CLA_NUMBER_AND_RATE.indexOf(candidate) > CLA_NUMBER_AND_RATE.indexOf(old)
-                    ? candidate
-                    : old);
-      }
-    }
-    for (Map.Entry<String, PublishedCsv> release : releases.entrySet()) {
+    Releases releases = Releases.read(locator, CLA_NUMBER_AND_RATE, notes);
+    Map<Integer, String> releaseOfYear = releases.newestOfYear();
+    for (Map.Entry<String, PublishedCsv> release : releases.files().entrySet()) {
       PublishedCsv csv = release.getValue();
       String category = csv.column("population_type", "population_count");
       String count = csv.column("children_count", "number");
@@ -292,21 +298,9 @@ public record PublishedPanel(List<PanelRow> rows, List<String> notes) {
 
   private static void readClaCeased(
       Locator locator, Map<String, Builder> builders, List<String> notes) {
-    Map<String, PublishedCsv> releases = new LinkedHashMap<>();
-    Map<Integer, String> releaseOfYear = new TreeMap<>();
-    for (String name : CLA_CEASED) {
-      Optional<Path> file = locator.optional(name);
-      if (file.isEmpty()) {
-        notes.add("Not found: " + name);
-        continue;
-      }
-      PublishedCsv csv = PublishedCsv.read(file.get(), PublishedValue.Convention.EES);
-      releases.put(name, csv);
-      for (PublishedCsv.Row row : csv.rows()) {
-        releaseOfYear.put(Integer.parseInt(row.text("time_period")), name);
-      }
-    }
-    for (Map.Entry<String, PublishedCsv> release : releases.entrySet()) {
+    Releases releases = Releases.read(locator, CLA_CEASED, notes);
+    Map<Integer, String> releaseOfYear = releases.newestOfYear();
+    for (Map.Entry<String, PublishedCsv> release : releases.files().entrySet()) {
       PublishedCsv csv = release.getValue();
       String count = csv.column("number", "children_count");
       Map<String, PublishedValue> reunified = new TreeMap<>();
