@@ -98,3 +98,26 @@ m2 <- lm(y ~ D + factor(unit) + factor(period), data = d2)
 show("2x2 coef", coef(m2)["D"])
 show("2x2 CR1 SE", sqrt(vcovCL(m2, cluster = ~unit, type = "HC1")["D", "D"]))
 show("2x2 conventional SE", summary(m2)$coefficients["D", "Std. Error"])
+
+## 6. Placebo with controls that lack one side of the adoption: U05 has periods 5-8 only (created
+##    later), U06 periods 1-4 only (later values suppressed). Their pretend D is collinear with their
+##    own unit dummy: not a difference in differences, so they have no placebo and are left out of C.
+##    (lm does not refuse: it keeps D and drops the unit dummy, so its "estimate" is the unit's level.)
+d6 <- d[!(d$unit == "U05" & d$period <= 4) & !(d$unit == "U06" & d$period >= 5), ]
+dp6 <- d6[d6$unit %in% c("U02", controls), ]
+mp6 <- lm(y ~ D + factor(unit) + factor(period), data = dp6)
+bp6 <- coef(mp6)["D"]
+show("6 U02 coef", bp6)
+show("6 U02 conventional SE", summary(mp6)$coefficients["D", "Std. Error"])
+show("6 U02 N", nrow(dp6))
+usable <- setdiff(controls, c("U05", "U06"))
+plac6 <- sapply(usable, function(c0) {
+  dc <- d6[d6$unit %in% controls, ]
+  dc$D <- as.numeric(dc$unit == c0 & dc$period >= 5)
+  coef(lm(y ~ D + factor(unit) + factor(period), data = dc))["D"]
+})
+show("6 placebo estimates", plac6)
+show("6 placebo p", (1 + sum(abs(plac6) >= abs(bp6))) / (1 + length(plac6)))
+dc <- d6[d6$unit %in% controls, ]; dc$D <- as.numeric(dc$unit == "U05" & dc$period >= 5)
+m05 <- lm(y ~ D + factor(unit) + factor(period), data = dc)
+show("6 U05 as pretend: D, U05 dummy is NA", c(coef(m05)["D"], is.na(coef(m05)["factor(unit)U05"])))

@@ -25,3 +25,17 @@ show("effect at t=24", coef(m)["D"] + coef(m)["tsince"] * 12)
 V <- NeweyWest(m, lag = 2, prewhite = FALSE, adjust = TRUE); L <- c(0, 0, 1, 12)
 show("effect at t=24 NW(adjust=T) SE", sqrt(drop(t(L) %*% V %*% L)))
 show("lag rule floor(4*(24/100)^(2/9))", floor(4 * (24 / 100)^(2 / 9)))
+
+# Calendar years as the time axis (fitAt): 9 yearly points 2013-2021, first post point 2016, lag 2.
+# Fitted on t = 1..9 (well conditioned); lm on the years themselves gives the same effect but its
+# Newey-West SE agrees only to about 8 digits, because X'X is ill-conditioned.
+yy <- c(390.926521, 401.081568, 398.626119, 419.160165, 439.732425, 434.438776, 385.857861,
+        391.579491, 377.035577)
+for (origin in c(2012, 0)) {
+  tt <- 2013:2021 - origin; T1 <- 2016 - origin
+  Dy <- as.numeric(tt >= T1); sy <- ifelse(tt >= T1, tt - (T1 - 1), 0)
+  my <- lm(yy ~ tt + Dy + sy); Vy <- NeweyWest(my, lag = 2, prewhite = FALSE, adjust = TRUE)
+  Ly <- c(0, 0, 1, 1)
+  show(sprintf("years, origin %d: effect at 2016", origin), sum(Ly * coef(my)))
+  show(sprintf("years, origin %d: effect NW SE", origin), sqrt(drop(t(Ly) %*% Vy %*% Ly)))
+}

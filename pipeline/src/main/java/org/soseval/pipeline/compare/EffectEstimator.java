@@ -133,7 +133,8 @@ public final class EffectEstimator {
             String.format(
                 Locale.ROOT,
                 "%s: pilot %s has no value %s its implementation year %d within %d-%d (missing or"
-                    + " suppressed), so it adds nothing to the pooled DiD and has no DiD of its own",
+                    + " suppressed), so it has no DiD of its own and gives the pooled DiD no"
+                    + " treated contrast (its years still inform the year effects)",
                 outcome,
                 pilot,
                 before == 0 && after == 0 ? "before or after" : before == 0 ? "before" : "after",
@@ -143,7 +144,8 @@ public final class EffectEstimator {
         continue;
       }
       try {
-        perPilot.add(DifferenceInDifferences.perUnit(panel, pilot, LEVEL));
+        perPilot.add(
+            DifferenceInDifferences.perUnit(againstComparators(rows, pilot, group), pilot, LEVEL));
       } catch (IllegalArgumentException e) {
         notes.add(outcome + ": no DiD for pilot " + pilot + ": " + e.getMessage());
       }
@@ -189,9 +191,13 @@ public final class EffectEstimator {
     }
 
     try {
+      // every pilot with a value is on its own event time, even one whose values after go-live
+      // are all missing: it is never a control of the others
       Map<String, Integer> adoption = new TreeMap<>();
-      for (String pilot : panel.treatedUnits()) {
-        adoption.put(pilot, implementation.get(pilot));
+      for (String pilot : group.pilots()) {
+        if (panel.units().contains(pilot)) {
+          adoption.put(pilot, implementation.get(pilot));
+        }
       }
       EventStudyResult study = EventStudy.fit(panel, adoption, EventStudy.DEFAULT_REFERENCE, LEVEL);
       for (EventTerm term : study.terms()) {
@@ -285,6 +291,18 @@ public final class EffectEstimator {
                           + " (needs a complete series with 2+ years before and after)"));
     }
     return new OutcomeEffects(outcome, effects, used, notes);
+  }
+
+  /**
+   * The panel of a per-pilot DiD: {@code pilot} and the comparison LAs, never another pilot (one
+   * whose values after go-live are all missing would otherwise count as a comparator).
+   */
+  private static Panel againstComparators(
+      List<PanelRow> rows, String pilot, ComparisonGroup group) {
+    return Panel.of(
+        rows.stream()
+            .filter(row -> row.unit().equals(pilot) || group.comparators().contains(row.unit()))
+            .toList());
   }
 
   /**

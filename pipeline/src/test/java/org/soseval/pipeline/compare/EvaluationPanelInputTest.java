@@ -240,7 +240,8 @@ class EvaluationPanelInputTest {
     assertThat(Files.readString(result.summary()))
         .contains(
             "icpc_rate: pilot 925 has no value before its implementation year 2015 within"
-                + " 2012-2017 (missing or suppressed), so it adds nothing to the pooled DiD");
+                + " 2012-2017 (missing or suppressed), so it has no DiD of its own and gives the"
+                + " pooled DiD no treated contrast");
     assertThat(result.rows())
         .noneMatch(row -> row.unit().equals("925") && row.method().equals("did_pilot"));
   }

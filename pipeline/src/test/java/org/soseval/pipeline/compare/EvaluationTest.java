@@ -123,6 +123,119 @@ class EvaluationTest {
   }
 
   @Test
+  void aPilotWithoutValuesAfterGoLiveIsNeverAComparatorOfAnotherPilot() throws IOException {
+    // 925's values after go-live are suppressed; 873 has values only from 2016
+    Files.writeString(
+        temp.resolve("panel.csv"),
+        """
+        time_period,time_identifier,geographic_level,country_code,country_name,old_la_code,icpc_rate
+        2012,Reporting year,Local authority,E92000001,England,855,32.1
+        2013,Reporting year,Local authority,E92000001,England,855,31.5
+        2014,Reporting year,Local authority,E92000001,England,855,35.1
+        2015,Reporting year,Local authority,E92000001,England,855,36.3
+        2016,Reporting year,Local authority,E92000001,England,855,34.4
+        2017,Reporting year,Local authority,E92000001,England,855,34.1
+        2018,Reporting year,Local authority,E92000001,England,855,38.0
+        2012,Reporting year,Local authority,E92000001,England,925,34.7
+        2013,Reporting year,Local authority,E92000001,England,925,34.4
+        2014,Reporting year,Local authority,E92000001,England,925,35.0
+        2015,Reporting year,Local authority,E92000001,England,925,36.5
+        2016,Reporting year,Local authority,E92000001,England,925,38.9
+        2017,Reporting year,Local authority,E92000001,England,925,c
+        2018,Reporting year,Local authority,E92000001,England,925,c
+        2012,Reporting year,Local authority,E92000001,England,304,35.8
+        2013,Reporting year,Local authority,E92000001,England,304,35.8
+        2014,Reporting year,Local authority,E92000001,England,304,40.0
+        2015,Reporting year,Local authority,E92000001,England,304,38.5
+        2016,Reporting year,Local authority,E92000001,England,304,41.2
+        2017,Reporting year,Local authority,E92000001,England,304,41.5
+        2018,Reporting year,Local authority,E92000001,England,304,46.0
+        2012,Reporting year,Local authority,E92000001,England,801,38.7
+        2013,Reporting year,Local authority,E92000001,England,801,39.0
+        2014,Reporting year,Local authority,E92000001,England,801,40.2
+        2015,Reporting year,Local authority,E92000001,England,801,42.3
+        2016,Reporting year,Local authority,E92000001,England,801,42.0
+        2017,Reporting year,Local authority,E92000001,England,801,45.9
+        2018,Reporting year,Local authority,E92000001,England,801,47.4
+        2012,Reporting year,Local authority,E92000001,England,935,40.1
+        2013,Reporting year,Local authority,E92000001,England,935,40.7
+        2014,Reporting year,Local authority,E92000001,England,935,42.2
+        2015,Reporting year,Local authority,E92000001,England,935,44.6
+        2016,Reporting year,Local authority,E92000001,England,935,44.6
+        2017,Reporting year,Local authority,E92000001,England,935,45.5
+        2018,Reporting year,Local authority,E92000001,England,935,47.3
+        2012,Reporting year,Local authority,E92000001,England,938,40.0
+        2013,Reporting year,Local authority,E92000001,England,938,44.2
+        2014,Reporting year,Local authority,E92000001,England,938,46.0
+        2015,Reporting year,Local authority,E92000001,England,938,45.4
+        2016,Reporting year,Local authority,E92000001,England,938,49.0
+        2017,Reporting year,Local authority,E92000001,England,938,50.2
+        2018,Reporting year,Local authority,E92000001,England,938,49.0
+        2016,Reporting year,Local authority,E92000001,England,873,48.6
+        2017,Reporting year,Local authority,E92000001,England,873,50.1
+        2018,Reporting year,Local authority,E92000001,England,873,52.5
+        """);
+    Path config =
+        Files.writeString(
+            temp.resolve("evaluation.yaml"),
+            """
+            name: test
+            reporting_years: 2012-2018
+            pilots:
+              - {la: 855, start: 2014-10-01}
+              - {la: 925, start: 2015-10-01}
+            comparison: {method: list, authorities: [304, 801, 935, 938, 873]}
+            exclude_implementation_year: true
+            outcomes: [icpc_rate]
+            sources: {panel: panel.csv}
+            bootstrap: {draws: 999, seed: 1}
+            """);
+
+    List<EffectRow> rows = run(config).rows();
+
+    // R 4.2.2: implementation years 2015 (855) and 2016 (925) dropped, D = 1 after them;
+    // mp <- lm(y ~ D + factor(old_la_code) + factor(time_period), data = d[d$old_la_code %in%
+    // c("855", "304", "801", "935", "938", "873"), ]); coef(mp)["D"] and its "Std. Error".
+    // With 925's years 2012-2015 as a control the estimate would be -2.94125.
+    EffectRow pilot =
+        rows.stream().filter(row -> row.method().equals("did_pilot")).findFirst().orElseThrow();
+    assertThat(pilot.unit()).isEqualTo("855");
+    assertThat(pilot.estimate()).isCloseTo(-2.975, within(1e-9));
+    assertThat(pilot.standardError()).isCloseTo(1.07065845338722, within(1e-9));
+    assertThat(pilot.nObs()).isEqualTo(37);
+    // R 4.2.2: placebos refit lm on the comparators with 304, 801, 935, 938 as pretend pilot
+    // (0.1667, 0.3000, -1.0333, 0.5667); 873 has no year before 2016, so no placebo:
+    // (1 + 0) / (1 + 4)
+    assertThat(pilot.diagnostics().placeboPValue().getAsDouble()).isCloseTo(0.2, within(1e-15));
+    // R 4.2.2, sandwich 3.0-2: lm(y ~ e_k... + factor(old_la_code) + factor(time_period)) with
+    // e_k = [pilot, year - implementation year = k], k != -1, for both pilots; k = -4 only from
+    // 925 (2012); sqrt(diag(vcovCL(me, cluster = ~old_la_code, type = "HC1")))
+    List<EffectRow> study =
+        rows.stream().filter(row -> row.method().equals("event_study")).toList();
+    assertThat(study).extracting(row -> row.term().getAsInt()).containsExactly(-4, -3, -2, 1, 2, 3);
+    double[] estimates = {
+      2.132205882352942,
+      0.586764705882326,
+      -1.161617647058827,
+      -2.618823529411763,
+      -4.478823529411757,
+      -2.378823529411752
+    };
+    double[] errors = {
+      0.861822032038929,
+      0.327139629967721,
+      0.336681654156433,
+      0.667101755543221,
+      0.786619400325578,
+      0.831502860894106
+    };
+    for (int i = 0; i < estimates.length; i++) {
+      assertThat(study.get(i).estimate()).isCloseTo(estimates[i], within(1e-9));
+      assertThat(study.get(i).standardError()).isCloseTo(errors[i], within(1e-9));
+    }
+  }
+
+  @Test
   void theImplementationYearIsDroppedOnlyForItsPilot() throws IOException {
     Evaluation.Result result = run(setUp(true, "c"));
     List<CSVRecord> panel = EvaluationFiles.read(result.panel());

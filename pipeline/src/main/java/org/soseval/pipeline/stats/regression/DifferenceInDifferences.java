@@ -93,8 +93,12 @@ public final class DifferenceInDifferences {
    * last untreated and first treated periods, such as an excluded implementation year, are dropped)
    * and the model is refitted on the controls alone. The p-value {@code (1 + #{c : |b_c| >= |b|}) /
    * (1 + C)} is the rank of the real estimate among all C + 1 (Abadie, Diamond and Hainmueller
-   * 2010, JASA 105:493-505, in-space placebos). With fewer than 2 controls there is no placebo fit
-   * and the p-value is NaN.
+   * 2010, JASA 105:493-505, in-space placebos). A control without rows on both sides of the pretend
+   * adoption (an LA created during the period, or one with every later value suppressed) has no
+   * placebo estimate and is left out of C: its D is collinear with its own fixed effect, so there
+   * is no difference in differences (R {@code lm} would keep D and drop the unit dummy, reporting
+   * the unit's level as the "estimate"). So is a control whose placebo design is singular
+   * otherwise. With no placebo estimate (e.g. fewer than 2 controls) the p-value is NaN.
    *
    * @throws IllegalArgumentException if {@code unit} is not a treated unit of the panel, its
    *     treatment is not absorbing, there is no control unit, or the design is singular
@@ -136,31 +140,43 @@ public final class DifferenceInDifferences {
             model.residualDf(),
             CovarianceType.CONVENTIONAL,
             checked);
+    List<String> pretenders = new ArrayList<>();
     List<Double> placebos = new ArrayList<>();
-    double pValue = Double.NaN;
     if (controls.size() >= 2) {
-      int atLeastAsLarge = 0;
       for (String pretend : controls) {
-        double placebo = placeboEstimate(panel, controls, pretend, adoption, lastUntreated);
-        placebos.add(placebo);
-        atLeastAsLarge += Math.abs(placebo) >= Math.abs(conventional.estimate()) ? 1 : 0;
+        placeboEstimate(panel, controls, pretend, adoption, lastUntreated)
+            .ifPresent(
+                placebo -> {
+                  pretenders.add(pretend);
+                  placebos.add(placebo);
+                });
       }
-      pValue = (1.0 + atLeastAsLarge) / (1.0 + controls.size());
+    }
+    double pValue = Double.NaN;
+    if (!placebos.isEmpty()) {
+      long atLeastAsLarge =
+          placebos.stream()
+              .filter(placebo -> Math.abs(placebo) >= Math.abs(conventional.estimate()))
+              .count();
+      pValue = (1.0 + atLeastAsLarge) / (1.0 + placebos.size());
     }
     return new PerUnitDid(
         unit,
         conventional,
         pValue,
-        controls.size() >= 2 ? controls : List.of(),
+        pretenders,
         placebos,
         design.nUnits,
         model.nObs(),
         model.nCoefficients());
   }
 
-  private static double placeboEstimate(
+  /** The placebo estimate with {@code pretend} as the treated unit; empty if not identified. */
+  private static Optional<Double> placeboEstimate(
       Panel panel, List<String> controls, String pretend, int adoption, int lastUntreated) {
     List<PanelRow> rows = new ArrayList<>();
+    boolean before = false;
+    boolean after = false;
     for (PanelRow row : panel.observedRows()) {
       if (!controls.contains(row.unit())) {
         continue;
@@ -169,12 +185,20 @@ public final class DifferenceInDifferences {
       if (isPretend && row.period() > lastUntreated && row.period() < adoption) {
         continue;
       }
-      rows.add(
-          PanelRow.of(
-              row.unit(), row.period(), row.outcome(), isPretend && row.period() >= adoption));
+      boolean treated = isPretend && row.period() >= adoption;
+      before |= isPretend && !treated;
+      after |= treated;
+      rows.add(PanelRow.of(row.unit(), row.period(), row.outcome(), treated));
     }
-    LinearModel model = TwoWayDesign.of(rows, List.of(treatmentRegressor())).fit();
-    return model.coefficients()[model.indexOf(TREATMENT)];
+    if (!before || !after) {
+      return Optional.empty();
+    }
+    try {
+      LinearModel model = TwoWayDesign.of(rows, List.of(treatmentRegressor())).fit();
+      return Optional.of(model.coefficients()[model.indexOf(TREATMENT)]);
+    } catch (IllegalArgumentException singular) {
+      return Optional.empty();
+    }
   }
 
   static void requireTreatedAndControls(List<String> treated, List<String> controls) {

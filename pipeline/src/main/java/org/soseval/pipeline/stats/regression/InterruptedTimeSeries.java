@@ -82,9 +82,12 @@ public final class InterruptedTimeSeries {
   /**
    * Fits the segmented regression to a series observed at the integer times {@code times} (strictly
    * increasing; a gap, such as an excluded implementation year, keeps its place on the time axis,
-   * so the trend is not compressed). D and tsince are defined from the interruption time T0 as
-   * above. The Newey-West weights treat the observations as consecutive, an approximation when the
-   * series has a gap.
+   * so the trend is not compressed). The time column is {@code t - times[0] + 1} (1 at the first
+   * point, as in {@link #fit(double[], int, int, boolean, double...)}), so calendar years give the
+   * same slope, level change and effects as {@code lm} on the years themselves, with the intercept
+   * at {@code times[0] - 1}. D and tsince are defined from the interruption time T0 as above. The
+   * Newey-West weights treat the observations as consecutive, an approximation when the series has
+   * a gap.
    *
    * @param interruption T0, the time of the first post point (one of {@code times})
    * @throws IllegalArgumentException if the times are not strictly increasing or do not match
@@ -129,11 +132,13 @@ public final class InterruptedTimeSeries {
               before,
               after));
     }
+    // the time column counts from 1 at the first point: calendar years (2013, ...) would make X'X
+    // ill-conditioned and cost the Newey-West errors about 8 of their 16 digits
     double[][] x = new double[n][];
     for (int i = 0; i < n; i++) {
       int t = times[i];
       boolean post = t >= interruption;
-      x[i] = new double[] {1, t, post ? 1 : 0, post ? t - (interruption - 1) : 0};
+      x[i] = new double[] {1, t - times[0] + 1, post ? 1 : 0, post ? t - (interruption - 1) : 0};
     }
     LinearModel model = LinearModel.fit(NAMES, x, y);
     double[][] conventional = model.conventionalCovariance();

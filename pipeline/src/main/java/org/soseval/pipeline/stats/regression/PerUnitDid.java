@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param unit the treated unit
  * @param conventional the D coefficient with the conventional OLS SE (t, df {@code N - K})
  * @param placeboPValue {@code (1 + #{c : |b_c| >= |b|}) / (1 + C)} over the C placebo estimates;
- *     NaN when there are fewer than 2 control units
- * @param placeboUnits the control units used as pretend treated units, sorted
+ *     NaN when there is none (fewer than 2 control units, or no control with rows on both sides of
+ *     the adoption)
+ * @param placeboUnits the control units that gave a placebo estimate, sorted
  * @param placeboEstimates the placebo estimates, in the order of {@code placeboUnits}
  * @param nUnits units in the fit (the treated unit plus the controls)
  * @param nObs observations in the fit

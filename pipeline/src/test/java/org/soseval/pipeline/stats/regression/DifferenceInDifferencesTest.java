@@ -126,6 +126,44 @@ class DifferenceInDifferencesTest {
   }
 
   @Test
+  void placeboLeavesOutControlsWithoutRowsOnBothSidesOfTheAdoption() {
+    // U05 exists from period 5 (an LA created later), U06 until period 4 (later values suppressed)
+    List<PanelRow> rows = new ArrayList<>();
+    for (PanelRow row : GoldenPanel.rows()) {
+      boolean absent =
+          row.unit().equals("U05") && row.period() <= 4
+              || row.unit().equals("U06") && row.period() >= 5;
+      if (!absent) {
+        rows.add(row);
+      }
+    }
+
+    PerUnitDid did = DifferenceInDifferences.perUnit(Panel.of(rows), "U02");
+
+    // golden/stats/did_panel.R section 6, R 4.2.2: mp6 <- lm(y ~ D + factor(unit) +
+    // factor(period), data = dp6); coef(mp6)["D"]; summary(mp6)$coefficients["D", "Std. Error"]
+    assertThat(did.estimate()).isCloseTo(-3.28533974358971, within(TOLERANCE));
+    assertThat(did.conventional().standardError()).isCloseTo(1.00822957378788, within(TOLERANCE));
+    assertThat(did.nObs()).isEqualTo(71);
+    // R 4.2.2: plac6 <- sapply(usable, ...) refitting lm with each usable control as pretend pilot
+    double[] expected = {
+      0.539794520547959,
+      0.919107142857140,
+      -2.113047945205487,
+      -0.195154109589040,
+      -0.332773972602744,
+      0.296763698630137,
+      1.011215753424657
+    };
+    assertThat(did.placeboUnits()).containsExactly("U04", "U07", "U08", "U09", "U10", "U11", "U12");
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(did.placeboEstimates().get(i)).isCloseTo(expected[i], within(TOLERANCE));
+    }
+    // R 4.2.2: (1 + sum(abs(plac6) >= abs(bp6))) / (1 + length(plac6)) = 0.125
+    assertThat(did.placeboPValue()).isCloseTo(0.125, within(1e-15));
+  }
+
+  @Test
   void placeboPValueIsNanWithASingleControl() {
     List<PanelRow> rows = new ArrayList<>();
     for (PanelRow row : GoldenPanel.rows()) {

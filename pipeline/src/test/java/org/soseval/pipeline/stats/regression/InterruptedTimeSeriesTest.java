@@ -191,6 +191,33 @@ class InterruptedTimeSeriesTest {
   }
 
   @Test
+  void calendarYearsGiveTheEffectAndItsNeweyWestErrorToFullPrecision() {
+    // its.R, last section (R 4.2.2, sandwich 3.0-2): on t = 2013:2021 - 2012 with first post year
+    // 2016, my <- lm(yy ~ tt + Dy + sy); sum(c(0, 0, 1, 1) * coef(my));
+    // sqrt(L' NeweyWest(my, lag = 2, prewhite = FALSE, adjust = TRUE) L). On the years themselves
+    // the SE agrees only to about 8 digits (ill-conditioned X'X); fitAt must not lose them.
+    double[] y = {
+      390.926521,
+      401.081568,
+      398.626119,
+      419.160165,
+      439.732425,
+      434.438776,
+      385.857861,
+      391.579491,
+      377.035577
+    };
+    int[] years = {2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021};
+
+    Coefficient effect =
+        InterruptedTimeSeries.fitAt(years, y, 2016, 2, true, 0.95).effects().get(0);
+
+    assertThat(effect.term()).isEqualTo("effect@2016");
+    assertThat(effect.estimate()).isCloseTo(32.2227620952381, within(1e-9));
+    assertThat(effect.standardError()).isCloseTo(9.95899436281369, within(1e-9));
+  }
+
+  @Test
   void timesMustIncrease() {
     assertThatThrownBy(
             () ->
