@@ -20,8 +20,13 @@ import org.soseval.pipeline.stats.interval.ProportionIntervals;
  * from the first), self-ratings (mean overall score at the latest wave, change) and training reach
  * of the core course (pooled, Wilson interval). Quality level = the number of these sources present
  * (0-3), and 4 when all three are present and audits and ratings each have two or more time points.
+ * An LA round of fewer than {@link #MINIMUM_AUDITS} audits with a mapping score is left out (its
+ * mean is {@code c} in {@code audit_composite.csv}, and a mean over LAs would give it back).
  */
 final class Implementation {
+  /** Audits an LA round needs to count (the minimum base of a published mean, methods.md 7.2). */
+  static final int MINIMUM_AUDITS = 10;
+
   private Implementation() {}
 
   static Dimension of(Emmie.Inputs inputs) {
@@ -33,8 +38,14 @@ final class Implementation {
     if (inputs.instruments().isPresent()) {
       InstrumentAnalysis.Results results = inputs.instruments().get();
       Map<String, List<AuditAnalysis.LaRound>> audits = new LinkedHashMap<>();
+      // an LA round of fewer than 10 scored audits is c in audit_composite.csv; averaged in here
+      // beside the published LA means it could be worked back (methods.md 7.2 rule 3)
+      List<AuditAnalysis.LaRound> small =
+          results.audits().stream()
+              .filter(a -> pilots.contains(a.la()) && a.scored() < MINIMUM_AUDITS)
+              .toList();
       results.audits().stream()
-          .filter(a -> pilots.contains(a.la()))
+          .filter(a -> pilots.contains(a.la()) && a.scored() >= MINIMUM_AUDITS)
           .forEach(a -> audits.computeIfAbsent(a.la(), k -> new ArrayList<>()).add(a));
       if (!audits.isEmpty()) {
         sources++;
@@ -58,6 +69,15 @@ final class Implementation {
                 summary[2] > 0
                     ? ", " + signed(summary[1] - summary[0]) + " points since the first round"
                     : ""));
+      }
+      if (!small.isEmpty()) {
+        sentences.add(
+            String.format(
+                Locale.ROOT,
+                "%d audit round%s of fewer than %d audits with a mapping score left out.",
+                small.size(),
+                small.size() == 1 ? "" : "s",
+                MINIMUM_AUDITS));
       }
       Map<String, List<ImplementationAnalysis.LaWave>> ratings = new LinkedHashMap<>();
       results.implementation().stream()

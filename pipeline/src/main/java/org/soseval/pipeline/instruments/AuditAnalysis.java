@@ -60,9 +60,13 @@ public final class AuditAnalysis {
     }
   }
 
-  /** An LA's audit results in one round, for EMMIE. */
+  /**
+   * An LA's audit results in one round, for EMMIE; {@code scored} audits have a mapping score (the
+   * cases behind {@code meanMappingScore}, which {@code audit_composite.csv} publishes only from
+   * the profile's minimum of 10).
+   */
   public record LaRound(
-      String la, int round, int audits, double meanMappingScore, double percentMet) {}
+      String la, int round, int audits, double meanMappingScore, double percentMet, int scored) {}
 
   public static List<LaRound> run(
       InstrumentSet set, LaGroups groups, DisclosureProfile profile, Path publish) {
@@ -135,7 +139,8 @@ public final class AuditAnalysis {
                   round,
                   laAudits.size(),
                   SmallSampleIntervals.mean(scores),
-                  applicable == 0 ? Double.NaN : 100.0 * met / applicable));
+                  applicable == 0 ? Double.NaN : 100.0 * met / applicable,
+                  scores.length));
         }
       }
     }

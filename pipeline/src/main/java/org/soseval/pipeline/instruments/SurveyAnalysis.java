@@ -237,14 +237,14 @@ public final class SurveyAnalysis {
                       .map(list -> unit(schema, item, waves, list, firstWave, surveyProfile));
           rows.add(
               row(schema, item, wave, group, Optional.empty(), national, nationalFirst, "Total"));
-          Set<Cell> hidden = hiddenAnswers(national.counts(), surveyProfile);
+          Set<Cell> hidden = hiddenAnswers(national.counts(), national.hidden(), surveyProfile);
           responseRows.addAll(
               responseRows(schema, item, wave, group, Optional.empty(), national, hidden));
           for (String la : present) {
             Optional<Unit> first =
                 wave == firstWave || !waves.get(la).containsKey(firstWave)
                     ? Optional.empty()
-                    : Optional.of(unit(schema, item, waves, List.of(la), firstWave, surveyProfile));
+                    : nationalFirst;
             rows.add(
                 row(
                     schema,
@@ -280,9 +280,10 @@ public final class SurveyAnalysis {
       Map<String, long[]> response,
       int reportingYear,
       String row,
-      DisclosureProfile profile) {
+      DisclosureProfile profile,
+      Set<String> hidden) {
     Unit forLa(String la) {
-      return new Unit(counts, response, reportingYear, la, profile);
+      return new Unit(counts, response, reportingYear, la, profile, hidden);
     }
 
     boolean pooled() {
@@ -312,7 +313,8 @@ public final class SurveyAnalysis {
 
     PublishedValue percent() {
       LikertCounts count = count();
-      return DerivedValues.percent(count.agreeing(), false, count.valid(), false, profile);
+      return DerivedValues.percent(
+          count.agreeing(), !pooled() && hidden.contains(row), count.valid(), false, profile);
     }
 
     Share share() {
@@ -358,7 +360,41 @@ public final class SurveyAnalysis {
       counts.put(la, counts(data, item.id()));
       response.put(la, unitResponse(List.of(data)));
     }
-    return new Unit(counts, response, year, TOTAL, profile);
+    return new Unit(counts, response, year, TOTAL, profile, hiddenLas(counts, profile));
+  }
+
+  /**
+   * The LAs whose percentage, base and count are {@code c} in one item, wave and group: those with
+   * a base below the survey minimum, and, when the Total is published beside them, further LAs
+   * (smallest base first) until the hidden LAs' bases add up to the minimum. Otherwise the Total
+   * minus the published LAs would give a small LA's base and agreeing count (the percentage and
+   * Wilson limits of the Total pin down its unrounded counts): the secondary suppression of
+   * methods.md section 7.2 rule 2 over the LA/Total margin.
+   */
+  static Set<String> hiddenLas(Map<String, LikertCounts> byLa, DisclosureProfile profile) {
+    long minimum = profile.minimumPercentBase();
+    Set<String> hidden = new TreeSet<>();
+    long hiddenBase = 0;
+    for (Map.Entry<String, LikertCounts> la : byLa.entrySet()) {
+      long base = la.getValue().valid();
+      if (base > 0 && base < minimum) {
+        hidden.add(la.getKey());
+        hiddenBase += base;
+      }
+    }
+    List<Map.Entry<String, LikertCounts>> published =
+        byLa.entrySet().stream()
+            .filter(la -> !hidden.contains(la.getKey()) && la.getValue().valid() > 0)
+            .sorted(
+                java.util.Comparator.comparingLong(
+                        (Map.Entry<String, LikertCounts> la) -> la.getValue().valid())
+                    .thenComparing(Map.Entry::getKey))
+            .toList();
+    for (int k = 0; k < published.size() && hiddenBase > 0 && hiddenBase < minimum; k++) {
+      hidden.add(published.get(k).getKey());
+      hiddenBase += published.get(k).getValue().valid();
+    }
+    return hidden;
   }
 
   private static List<String> row(
@@ -457,9 +493,10 @@ public final class SurveyAnalysis {
    * margin of the table. If one could still be recovered, the LAs' answers are all hidden and the
    * Total row is protected on its own (then checked again); failing that, every answer is hidden.
    */
-  static Set<Cell> hiddenAnswers(Map<String, LikertCounts> byLa, DisclosureProfile profile) {
+  static Set<Cell> hiddenAnswers(
+      Map<String, LikertCounts> byLa, Set<String> hiddenLas, DisclosureProfile profile) {
     CountTable table = answerTable(byLa);
-    Set<Cell> hidden = protectedAnswers(table, profile);
+    Set<Cell> hidden = protectedAnswers(table, hiddenLas, profile);
     if (LinearDisclosureAudit.recoverableCells(table, hidden).isEmpty()) {
       return hidden;
     }
@@ -469,7 +506,7 @@ public final class SurveyAnalysis {
       RESPONSES.forEach(answer -> pooledOnly.add(Cell.of(la, answer)));
     }
     // a one-row table: the Total's answers against its own margins
-    pooledOnly.addAll(protectedAnswers(answerTable(Map.of(TOTAL, total)), profile));
+    pooledOnly.addAll(protectedAnswers(answerTable(Map.of(TOTAL, total)), Set.of(), profile));
     if (LinearDisclosureAudit.recoverableCells(table, pooledOnly).isEmpty()) {
       return pooledOnly;
     }
@@ -509,12 +546,17 @@ public final class SurveyAnalysis {
     return builder.build();
   }
 
-  /** The answers {@link ProtectedTable} suppresses, and all five of a unit on a small base. */
-  private static Set<Cell> protectedAnswers(CountTable table, DisclosureProfile profile) {
+  /**
+   * The answers {@link ProtectedTable} suppresses, and all five of a unit on a small base or among
+   * {@code hiddenLas} (whose base {@code survey_items.csv} hides).
+   */
+  private static Set<Cell> protectedAnswers(
+      CountTable table, Set<String> hiddenLas, DisclosureProfile profile) {
     ProtectedTable protectedTable = ProtectedTable.protect(table, profile);
     Set<Cell> hidden = new LinkedHashSet<>();
     for (String row : table.rows().labels()) {
-      boolean smallBase = table.count(Cell.of(row, BASE)) < profile.minimumPercentBase();
+      boolean smallBase =
+          table.count(Cell.of(row, BASE)) < profile.minimumPercentBase() || hiddenLas.contains(row);
       for (String answer : RESPONSES) {
         if (smallBase || protectedTable.isSuppressed(row, answer)) {
           hidden.add(Cell.of(row, answer));
