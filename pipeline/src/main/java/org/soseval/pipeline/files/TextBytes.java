@@ -46,6 +46,23 @@ public final class TextBytes {
     }
   }
 
+  /** Whether the bytes start with a UTF-16 byte-order mark (either byte order). */
+  public boolean utf16() {
+    return bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+  }
+
+  /** Whether any byte is NUL: a binary file (a spreadsheet) or UTF-16 text, not 8-bit text. */
+  public boolean hasNul() {
+    for (byte b : bytes) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The text as UTF-8 without its byte-order mark, or empty when the bytes are not UTF-8. */
   public Optional<String> utf8() {
     try {

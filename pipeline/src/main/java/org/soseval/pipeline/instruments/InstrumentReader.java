@@ -4,12 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +27,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.soseval.pipeline.PipelineErrors;
 import org.soseval.pipeline.PipelineException;
+import org.soseval.pipeline.files.TextBytes;
 import org.soseval.pipeline.instruments.InstrumentSchema.Column;
 import org.soseval.pipeline.instruments.InstrumentSchema.Item;
 import org.soseval.pipeline.instruments.InstrumentSchema.Type;
@@ -155,46 +150,25 @@ public final class InstrumentReader {
   }
 
   private static String decode(Path file, List<String> warnings) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
-    }
-    if (bytes.length >= 2
-        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+    TextBytes text = TextBytes.read(file);
+    if (text.utf16()) {
       throw reject(file, "encoding", "it is UTF-16 encoded", "Save it as CSV UTF-8");
     }
-    for (byte b : bytes) {
-      if (b == 0) {
-        throw reject(
-            file,
-            "encoding",
-            "it holds NUL bytes, so it is not a text CSV (a" + " spreadsheet or UTF-16 file?)",
-            "Export the sheet as CSV UTF-8");
-      }
+    if (text.hasNul()) {
+      throw reject(
+          file,
+          "encoding",
+          "it holds NUL bytes, so it is not a text CSV (a spreadsheet or UTF-16 file?)",
+          "Export the sheet as CSV UTF-8");
     }
-    int start = 0;
-    if (bytes.length >= 3
-        && bytes[0] == (byte) 0xEF
-        && bytes[1] == (byte) 0xBB
-        && bytes[2] == (byte) 0xBF) {
-      start = 3;
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(buffer)
-          .toString();
-    } catch (CharacterCodingException e) {
-      warnings.add(
-          file.getFileName() + " is not valid UTF-8: read as Windows-1252; save it as CSV UTF-8");
-      return new String(bytes, start, bytes.length - start, Charset.forName("windows-1252"));
-    }
+    return text.utf8()
+        .orElseGet(
+            () -> {
+              warnings.add(
+                  file.getFileName()
+                      + " is not valid UTF-8: read as Windows-1252; save it as CSV UTF-8");
+              return text.windows1252();
+            });
   }
 
   /**

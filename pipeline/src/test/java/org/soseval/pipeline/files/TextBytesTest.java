@@ -35,6 +35,15 @@ class TextBytesTest {
   }
 
   @Test
+  void utf16AndNulBytesAreRecognised() {
+    assertThat(TextBytes.of(new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0}).utf16()).isTrue();
+    assertThat(TextBytes.of(new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 'a'}).utf16()).isTrue();
+    assertThat(TextBytes.of(new byte[] {'a', 0, 'b'}).hasNul()).isTrue();
+    assertThat(TextBytes.of("a,b\n".getBytes(StandardCharsets.UTF_8)).hasNul()).isFalse();
+    assertThat(TextBytes.of("a,b\n".getBytes(StandardCharsets.UTF_8)).utf16()).isFalse();
+  }
+
+  @Test
   void emptyBytesAreEmptyText() {
     assertThat(TextBytes.of(new byte[0]).utf8()).contains("");
   }
