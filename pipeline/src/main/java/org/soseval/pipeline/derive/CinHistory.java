@@ -50,7 +50,7 @@ public final class CinHistory {
     }
     Range range = new Range(firstYear, lastYear);
     List<Fact> facts = new ArrayList<>();
-    List<CinRecord> uniqueEpisodes = latest(episodes, r -> r.date().toString() + "#" + r.ordinal());
+    List<CinRecord> uniqueEpisodes = uniqueEpisodes(episodes);
     referrals(uniqueEpisodes, range, facts);
     for (CinRecord episode : uniqueEpisodes) {
       openAt31(episode, Measure.CIN_AT31, range, facts);
@@ -79,9 +79,66 @@ public final class CinHistory {
   static List<CinRecord> latest(List<CinRecord> versions, Function<CinRecord, String> key) {
     Map<String, CinRecord> chosen = new TreeMap<>();
     for (CinRecord version : versions) {
-      chosen.merge(key.apply(version), version, (a, b) -> VERSION_ORDER.compare(a, b) >= 0 ? a : b);
+      chosen.merge(key.apply(version), version, CinHistory::later);
     }
     return new ArrayList<>(chosen.values());
+  }
+
+  /**
+   * One version per real episode. A file numbers only the same-day referrals it holds: when one of
+   * a child's two same-day episodes closed in year N, year N+1's file holds the other as the first.
+   * So each referral date's versions are matched file by file, in order, first to the episodes that
+   * file could hold (not closed before its year began), then to the rest; a file holding more
+   * same-day referrals than seen so far adds episodes.
+   */
+  static List<CinRecord> uniqueEpisodes(List<CinRecord> versions) {
+    Map<LocalDate, List<CinRecord>> byReferral = new TreeMap<>();
+    for (CinRecord version : versions) {
+      byReferral.computeIfAbsent(version.date(), date -> new ArrayList<>()).add(version);
+    }
+    List<CinRecord> unique = new ArrayList<>();
+    for (List<CinRecord> sameDay : byReferral.values()) {
+      if (sameDay.stream().allMatch(v -> v.ordinal() == sameDay.get(0).ordinal())) {
+        unique.add(sameDay.stream().reduce(CinHistory::later).orElseThrow());
+      } else {
+        unique.addAll(matchSameDay(sameDay));
+      }
+    }
+    return unique;
+  }
+
+  private static List<CinRecord> matchSameDay(List<CinRecord> versions) {
+    Map<Integer, Map<Integer, CinRecord>> files = new TreeMap<>();
+    for (CinRecord version : versions) {
+      files
+          .computeIfAbsent(version.collectionYear(), year -> new TreeMap<>())
+          .merge(version.ordinal(), version, CinHistory::later);
+    }
+    List<CinRecord> episodes = new ArrayList<>();
+    for (Map.Entry<Integer, Map<Integer, CinRecord>> file : files.entrySet()) {
+      LocalDate yearStart = ReportingYears.start(file.getKey());
+      List<Integer> candidates = new ArrayList<>();
+      List<Integer> closedBefore = new ArrayList<>();
+      for (int i = 0; i < episodes.size(); i++) {
+        boolean couldBeHeld = episodes.get(i).end().map(e -> !e.isBefore(yearStart)).orElse(true);
+        (couldBeHeld ? candidates : closedBefore).add(i);
+      }
+      candidates.addAll(closedBefore);
+      int next = 0;
+      for (CinRecord version : file.getValue().values()) {
+        if (next < candidates.size()) {
+          int episode = candidates.get(next++);
+          episodes.set(episode, later(episodes.get(episode), version));
+        } else {
+          episodes.add(version);
+        }
+      }
+    }
+    return episodes;
+  }
+
+  private static CinRecord later(CinRecord a, CinRecord b) {
+    return VERSION_ORDER.compare(a, b) >= 0 ? a : b;
   }
 
   /**

@@ -83,6 +83,35 @@ class CinHistoryTest {
   }
 
   @Test
+  void sameDayReferralLeftAloneInALaterCensusIsNotMergedWithItsClosedSibling() {
+    // Two referrals on 2018-06-01: the first closed 2018-07-01 (with a conference recorded at
+    // episode level), the second still open at 31 March 2019. The 2020 census holds only the
+    // second, numbered 1 there: it is the 2019 file's second, not its first.
+    List<Fact> facts =
+        facts(
+            CinRecord.episode(2019, d("2018-06-01"), d("2018-07-01"), d("2018-06-20"), 1),
+            CinRecord.episode(2019, d("2018-06-01"), null, null, 2),
+            CinRecord.episode(2020, d("2018-06-01"), d("2019-06-15"), null, 1));
+    assertThat(values(facts, Measure.REFERRAL, 2019)).containsExactly(0, 0);
+    assertThat(values(facts, Measure.CIN_AT31, 2019)).hasSize(1); // the second only
+    assertThat(values(facts, Measure.CIN_AT31, 2020)).isEmpty(); // closed 2019-06-15
+    assertThat(values(facts, Measure.ICPC, 2019)).hasSize(1); // the first's conference is kept
+  }
+
+  @Test
+  void sameDayReferralsBothRepeatedInALaterCensusKeepTheirOrder() {
+    List<Fact> facts =
+        facts(
+            CinRecord.episode(2019, d("2019-03-01"), null, null, 1),
+            CinRecord.episode(2019, d("2019-03-01"), null, null, 2),
+            CinRecord.episode(2020, d("2019-03-01"), d("2019-04-10"), null, 1),
+            CinRecord.episode(2020, d("2019-03-01"), d("2020-03-31"), null, 2));
+    assertThat(values(facts, Measure.REFERRAL, 2019)).containsExactly(0, 0);
+    assertThat(values(facts, Measure.CIN_AT31, 2019)).hasSize(2);
+    assertThat(values(facts, Measure.CIN_AT31, 2020)).isEmpty(); // the second ends on 31 March
+  }
+
+  @Test
   void openEpisodeIsOpenOnlyUpToTheCollectionYearThatSaysSo() {
     List<Fact> facts = facts(CinRecord.episode(2024, d("2022-10-01"), null, null, 1));
     assertThat(facts.stream().filter(f -> f.measure() == Measure.CIN_AT31).map(Fact::year))
