@@ -53,7 +53,10 @@ final class DuckDbIndicators {
       sql.execute(
           "CREATE TABLE years AS SELECT range AS y FROM range((SELECT min(y) FROM coverage),"
               + " (SELECT max(y) FROM coverage) + 1)");
-      // one version per record: the latest collection year, then the most complete
+      // one version per record: the latest collection year, then the most complete. Episodes are
+      // keyed on (referral date, ordinal) as each file numbers them; the Spark job also re-matches
+      // same-day referrals across files (CinHistory.uniqueEpisodes), which only matters when a
+      // child has two referrals on one day: the generator never writes them
       sql.execute(
           "CREATE TABLE ep AS SELECT * FROM (SELECT la, child_key, collection_year,"
               + " CINreferralDate AS d, CINclosureDate AS e, DateOfInitialCPC AS c,"
