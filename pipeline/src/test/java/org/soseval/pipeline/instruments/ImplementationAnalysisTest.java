@@ -42,6 +42,11 @@ class ImplementationAnalysisTest {
    * (2016-06-01). {@code familiarity855} are 855's wave-1 familiarity scores: one rater, or two.
    */
   private List<LaWave> run(double... familiarity855) throws IOException {
+    return run(true, familiarity855);
+  }
+
+  /** As above; without 925's wave-1 leadership rating unless {@code leadership925}. */
+  private List<LaWave> run(boolean leadership925, double... familiarity855) throws IOException {
     Object[][] spec = {
       {"855", 1, F, familiarity855},
       {"855", 1, S, new double[] {4, 5}},
@@ -61,6 +66,9 @@ class ImplementationAnalysisTest {
     };
     StringBuilder csv = new StringBuilder("la_code,wave_date,element,score,rater_role\n");
     for (Object[] s : spec) {
+      if (!leadership925 && s[0].equals("925") && (int) s[1] == 1 && s[2].equals(L)) {
+        continue;
+      }
       double[] scores = (double[]) s[3];
       for (int k = 0; k < scores.length; k++) {
         csv.append(s[0]).append((int) s[1] == 1 ? ",2015-06-01," : ",2016-06-01,");
@@ -173,6 +181,17 @@ class ImplementationAnalysisTest {
   }
 
   @Test
+  void theAttackFailsTooWhenAnLaRatesFewerElements() throws IOException {
+    // end to end: with the pooled Total published, 855's score follows exactly from the unequally
+    // weighted Totals (next test), and the rounded table narrows it to 1.45-4.95; hidden, the
+    // interval attack leaves it wide open
+    run(false, 3);
+    assertThat(row("", 1, "Total")).containsEntry("score", "c");
+    double[] bounds = Attack.on(published()).bounds("855", 1, F);
+    assertThat(bounds[1] - bounds[0]).as("range of 855's hidden score").isGreaterThan(5.0);
+  }
+
+  @Test
   void aPooledRowOfOneLaIsHiddenWithItsSingleRaterCell() {
     Map<String, Map<String, Score>> block = new LinkedHashMap<>();
     block.put("855", total(Map.of(F, new Score(3, 1), S, new Score(4.5, 2))));
@@ -225,14 +244,14 @@ class ImplementationAnalysisTest {
         String element = r.get("element");
         boolean pooled = la.isEmpty();
         String group = r.get("comparison_group");
-        known(pooled ? pooled(group, wave, element) : value(la, wave, element), r.get("score"));
-        if (!wave.equals("1")) {
-          known(
-              pooled
-                  ? pooledChange(group, wave, element)
-                  : minus(value(la, wave, element), value(la, "1", element)),
-              r.get("change"));
-        }
+        known(
+            () -> pooled ? pooled(group, wave, element) : value(la, wave, element), r.get("score"));
+        known(
+            () ->
+                pooled
+                    ? pooledChange(group, wave, element)
+                    : minus(value(la, wave, element), value(la, "1", element)),
+            r.get("change"));
       }
     }
 
@@ -259,13 +278,14 @@ class ImplementationAnalysisTest {
       return bounds;
     }
 
-    private void known(double[] form, String published) {
+    /** The published value as a constraint on {@code form}; none for a symbol (c, z, x). */
+    private void known(java.util.function.Supplier<double[]> form, String published) {
       if (published.equals("c") || published.equals("z") || published.equals("x")) {
         return;
       }
       double value = Double.parseDouble(published);
-      constraints.add(new LinearConstraint(form, Relationship.LEQ, value + 0.05));
-      constraints.add(new LinearConstraint(form, Relationship.GEQ, value - 0.05));
+      constraints.add(new LinearConstraint(form.get(), Relationship.LEQ, value + 0.05));
+      constraints.add(new LinearConstraint(form.get(), Relationship.GEQ, value - 0.05));
     }
 
     private static String key(String la, String wave, String element) {
