@@ -21,7 +21,11 @@ import org.soseval.pipeline.stats.interval.ProportionIntervals;
  * of the core course (pooled, Wilson interval). Quality level = the number of these sources present
  * (0-3), and 4 when all three are present and audits and ratings each have two or more time points.
  * An LA round of fewer than {@link #MINIMUM_AUDITS} audits with a mapping score is left out (its
- * mean is {@code c} in {@code audit_composite.csv}, and a mean over LAs would give it back).
+ * mean is {@code c} in {@code audit_composite.csv}, and a mean over LAs would give it back), and so
+ * is an LA wave whose self-rating Total is {@code c} in {@code implementation_ratings.csv}. The
+ * self-rating is the mean over pilots of each one's latest published wave (the pooled Total row of
+ * the latest wave when every pilot has the same waves); its change is over the pilots with two or
+ * more published waves.
  */
 final class Implementation {
   /** Audits an LA round needs to count (the minimum base of a published mean, methods.md 7.2). */
@@ -79,10 +83,16 @@ final class Implementation {
                 small.size() == 1 ? "" : "s",
                 MINIMUM_AUDITS));
       }
+      // an LA wave whose Total is c in implementation_ratings.csv is left out, as with audits:
+      // averaged in beside the published Totals it could be worked back
       Map<String, List<ImplementationAnalysis.LaWave>> ratings = new LinkedHashMap<>();
       results.implementation().stream()
-          .filter(r -> pilots.contains(r.la()))
+          .filter(r -> pilots.contains(r.la()) && r.published())
           .forEach(r -> ratings.computeIfAbsent(r.la(), k -> new ArrayList<>()).add(r));
+      long hiddenWaves =
+          results.implementation().stream()
+              .filter(r -> pilots.contains(r.la()) && !r.published())
+              .count();
       if (!ratings.isEmpty()) {
         sources++;
         double[] summary = firstAndLast(ratings, ImplementationAnalysis.LaWave::score);
@@ -98,6 +108,15 @@ final class Implementation {
                 ratings.size(),
                 instrumentNumber(summary[1]),
                 summary[2] > 0 ? ", " + signed(summary[1] - summary[0]) + " since the first" : ""));
+      }
+      if (hiddenWaves > 0) {
+        sentences.add(
+            String.format(
+                Locale.ROOT,
+                "%d self-rating wave%s whose overall score is not published (a rating from one"
+                    + " rater, or hidden beside one) left out.",
+                hiddenWaves,
+                hiddenWaves == 1 ? "" : "s"));
       }
       List<TrainingAnalysis.Reach> reach =
           results.training().stream().filter(r -> r.core() && pilots.contains(r.la())).toList();

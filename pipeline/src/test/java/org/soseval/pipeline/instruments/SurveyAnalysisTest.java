@@ -67,7 +67,8 @@ class SurveyAnalysisTest {
     return InstrumentSet.read(List.of(folder), Pseudonymiser.create(PseudonymKey.random()));
   }
 
-  private static List<CSVRecord> read(Path file) throws IOException {
+  /** The records of a published CSV (header row first); shared with the other analyses' tests. */
+  static List<CSVRecord> read(Path file) throws IOException {
     try (Reader reader = Files.newBufferedReader(file)) {
       return CSVFormat.RFC4180
           .builder()

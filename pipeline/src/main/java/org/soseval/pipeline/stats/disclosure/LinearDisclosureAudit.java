@@ -20,6 +20,10 @@ import java.util.Set;
  * 2x2 blocks joined by one cell, where every margin has two or more suppressed cells yet the
  * joining cell is recoverable); it does not cover interval (linear-programming) attacks that use
  * non-negativity, nor linked tables published elsewhere.
+ *
+ * <p>The same check runs on any set of integer {@link LinearRelation}s (for tables of means, where
+ * a margin is a weighted sum), and {@link #revealsCombination} asks whether some combination of a
+ * group of suppressed cells, not only one cell, is determined.
  */
 public final class LinearDisclosureAudit {
   private LinearDisclosureAudit() {}
@@ -42,29 +46,24 @@ public final class LinearDisclosureAudit {
     return cells;
   }
 
-  /** Positions of the suppressed cells determined exactly, ascending. */
-  static List<Integer> determined(List<MarginEquation> equations, boolean[] suppressed) {
-    int[] unknownOf = new int[suppressed.length];
+  /**
+   * The suppressed cells (numbered as in {@code relations}) that the unsuppressed cells determine
+   * exactly through the relations, alone or in any linear combination; ascending. For tables that
+   * are not plain sums, e.g. means over different numbers of parts.
+   *
+   * @param suppressed one flag per cell number, true when the cell is not published
+   */
+  public static List<Integer> recoverableCells(
+      List<LinearRelation> relations, boolean[] suppressed) {
+    int[] unknownOf = unknowns(suppressed, Set.of());
     List<Integer> unknowns = new ArrayList<>();
     for (int cell = 0; cell < suppressed.length; cell++) {
-      unknownOf[cell] = suppressed[cell] ? unknowns.size() : -1;
-      if (suppressed[cell]) {
+      if (unknownOf[cell] >= 0) {
         unknowns.add(cell);
       }
     }
     int width = unknowns.size();
-    List<BigInteger[]> matrix = new ArrayList<>();
-    for (MarginEquation equation : equations) {
-      if (equation.suppressedCount(suppressed) == 0) {
-        continue;
-      }
-      BigInteger[] row = zeros(width);
-      add(row, unknownOf[equation.total()], BigInteger.ONE);
-      for (int part : equation.parts()) {
-        add(row, unknownOf[part], BigInteger.ONE.negate());
-      }
-      matrix.add(row);
-    }
+    List<BigInteger[]> matrix = matrix(relations, unknownOf, width);
     int[] pivotColumnOfRow = reduce(matrix, width);
     Set<Integer> determined = new HashSet<>();
     for (int r = 0; r < pivotColumnOfRow.length; r++) {
@@ -84,6 +83,71 @@ public final class LinearDisclosureAudit {
     List<Integer> sorted = new ArrayList<>(determined);
     sorted.sort(null);
     return sorted;
+  }
+
+  /**
+   * Whether the unsuppressed cells determine some linear combination (not all zero) of the
+   * suppressed cells {@code group} alone, e.g. the mean of one person's ratings over two hidden
+   * cells. Method: the row space of the relations (in the suppressed cells) holds a non-zero vector
+   * supported on {@code group} exactly when dropping the columns of {@code group} lowers the rank.
+   *
+   * @throws IllegalArgumentException if a cell of {@code group} is not suppressed
+   */
+  public static boolean revealsCombination(
+      List<LinearRelation> relations, boolean[] suppressed, Set<Integer> group) {
+    for (int cell : group) {
+      if (!suppressed[cell]) {
+        throw new IllegalArgumentException("cell " + cell + " is published, not suppressed");
+      }
+    }
+    return rank(relations, unknowns(suppressed, Set.of()))
+        > rank(relations, unknowns(suppressed, group));
+  }
+
+  /** Positions of the suppressed cells determined exactly, ascending. */
+  static List<Integer> determined(List<MarginEquation> equations, boolean[] suppressed) {
+    return recoverableCells(equations.stream().map(MarginEquation::relation).toList(), suppressed);
+  }
+
+  /** Column of each suppressed cell not in {@code left}, -1 for the others. */
+  private static int[] unknowns(boolean[] suppressed, Set<Integer> left) {
+    int[] unknownOf = new int[suppressed.length];
+    int next = 0;
+    for (int cell = 0; cell < suppressed.length; cell++) {
+      unknownOf[cell] = suppressed[cell] && !left.contains(cell) ? next++ : -1;
+    }
+    return unknownOf;
+  }
+
+  private static int rank(List<LinearRelation> relations, int[] unknownOf) {
+    int width = (int) java.util.Arrays.stream(unknownOf).filter(c -> c >= 0).count();
+    int rank = 0;
+    for (int pivot : reduce(matrix(relations, unknownOf, width), width)) {
+      rank += pivot >= 0 ? 1 : 0;
+    }
+    return rank;
+  }
+
+  /** The relations restricted to the unknown columns (the rest is published, so known). */
+  private static List<BigInteger[]> matrix(
+      List<LinearRelation> relations, int[] unknownOf, int width) {
+    List<BigInteger[]> matrix = new ArrayList<>();
+    for (LinearRelation relation : relations) {
+      int[] cells = relation.cells();
+      long[] coefficients = relation.coefficients();
+      BigInteger[] row = zeros(width);
+      boolean any = false;
+      for (int i = 0; i < cells.length; i++) {
+        if (unknownOf[cells[i]] >= 0) {
+          add(row, unknownOf[cells[i]], BigInteger.valueOf(coefficients[i]));
+          any = true;
+        }
+      }
+      if (any) {
+        matrix.add(row);
+      }
+    }
+    return matrix;
   }
 
   private static void add(BigInteger[] row, int column, BigInteger value) {

@@ -45,6 +45,19 @@ record MarginEquation(int total, int[] parts) {
     return List.copyOf(equations);
   }
 
+  /** The equation as {@code total - sum parts = 0}. */
+  LinearRelation relation() {
+    int[] cells = new int[parts.length + 1];
+    long[] coefficients = new long[cells.length];
+    cells[0] = total;
+    coefficients[0] = 1;
+    for (int i = 0; i < parts.length; i++) {
+      cells[i + 1] = parts[i];
+      coefficients[i + 1] = -1;
+    }
+    return new LinearRelation(cells, coefficients);
+  }
+
   /** Number of suppressed cells among the total and its parts. */
   int suppressedCount(boolean[] suppressed) {
     int count = suppressed[total] ? 1 : 0;
