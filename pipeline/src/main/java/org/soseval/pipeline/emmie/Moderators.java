@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.soseval.pipeline.compare.EffectRow;
 import org.soseval.pipeline.emmie.Emmie.Dimension;
 import org.soseval.pipeline.emmie.Emmie.Measure;
@@ -17,7 +18,7 @@ import org.soseval.pipeline.instruments.ImplementationAnalysis;
  *   <li>the pilots' {@code group} label (from the config, so named in advance): fixed-effect pooled
  *       estimate per group and a Q-between test on groups - 1 df; needs at least 2 groups with at
  *       least 2 pilots each, else "no evidence";
- *   <li>implementation depth (the pilot's latest self-rating, mean of elements, 0-10): a
+ *   <li>implementation depth (the pilot's latest published self-rating, mean of elements, 0-10): a
  *       fixed-effect meta-regression slope per point; needs at least 5 pilots with a rating.
  * </ul>
  *
@@ -27,6 +28,24 @@ import org.soseval.pipeline.instruments.ImplementationAnalysis;
  */
 final class Moderators {
   private Moderators() {}
+
+  /**
+   * Each pilot's latest self-rating wave whose overall score {@code implementation_ratings.csv}
+   * publishes: a hidden one (a single rater) would be given back by the published slope beside the
+   * published ratings and effects.
+   */
+  static Map<String, ImplementationAnalysis.LaWave> latestPublished(
+      List<ImplementationAnalysis.LaWave> waves, Set<String> pilots) {
+    Map<String, ImplementationAnalysis.LaWave> latest = new LinkedHashMap<>();
+    for (ImplementationAnalysis.LaWave wave : waves) {
+      if (wave.published()
+          && pilots.contains(wave.la())
+          && (!latest.containsKey(wave.la()) || latest.get(wave.la()).wave() < wave.wave())) {
+        latest.put(wave.la(), wave);
+      }
+    }
+    return latest;
+  }
 
   static Dimension of(Emmie.Inputs inputs, String outcome) {
     Map<String, EffectRow> pilots = Emmie.perPilot(inputs.rows(), outcome);
@@ -105,13 +124,8 @@ final class Moderators {
     }
 
     if (inputs.instruments().isPresent()) {
-      Map<String, ImplementationAnalysis.LaWave> latest = new LinkedHashMap<>();
-      for (ImplementationAnalysis.LaWave wave : inputs.instruments().get().implementation()) {
-        if (pilots.containsKey(wave.la())
-            && (!latest.containsKey(wave.la()) || latest.get(wave.la()).wave() < wave.wave())) {
-          latest.put(wave.la(), wave);
-        }
-      }
+      Map<String, ImplementationAnalysis.LaWave> latest =
+          latestPublished(inputs.instruments().get().implementation(), pilots.keySet());
       if (!latest.isEmpty()) {
         labelled = true;
         int n = latest.size();
