@@ -71,6 +71,7 @@ final class Mechanisms {
           if (score.survey().equals(parts[0])
               && score.scale().equals(parts[1])
               && score.base() > 0
+              && score.usable()
               && pilots.containsKey(score.la())) {
             SurveyAnalysis.ScaleScore current = latest.get(score.la());
             if (current == null || current.wave() < score.wave()) {

@@ -2,6 +2,7 @@ package org.soseval.pipeline.instruments;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,23 @@ public final class SurveyAnalysis {
 
   private SurveyAnalysis() {}
 
-  /** A scale's pooled positive answers for one LA and wave: a mechanism indicator for EMMIE. */
+  /**
+   * A scale's pooled positive answers for one LA and wave: a mechanism indicator for EMMIE.
+   *
+   * @param respondents the LA wave's responding units
+   * @param usable whether the respondents reach the survey minimum base (at least 10, methods.md
+   *     6): only then may a statistic over pilots use the score, as one beside the LAs' published
+   *     percentages could give a small LA's answers back
+   */
   public record ScaleScore(
-      String survey, String scale, String la, int wave, long positive, long base) {
+      String survey,
+      String scale,
+      String la,
+      int wave,
+      long positive,
+      long base,
+      long respondents,
+      boolean usable) {
     public double percent() {
       return base == 0 ? Double.NaN : 100.0 * positive / base;
     }
@@ -93,7 +108,17 @@ public final class SurveyAnalysis {
                                 ? counts.stronglyDisagree() + counts.disagree()
                                 : counts.agreeing();
                       }
-                      scores.add(new ScaleScore(survey, scale.id(), la, wave, positive, base));
+                      long respondents = unitResponse(List.of(data))[1];
+                      scores.add(
+                          new ScaleScore(
+                              survey,
+                              scale.id(),
+                              la,
+                              wave,
+                              positive,
+                              base,
+                              respondents,
+                              respondents >= surveyProfile(profile).minimumPercentBase()));
                     }
                   }));
     }
@@ -204,14 +229,18 @@ public final class SurveyAnalysis {
     return new long[] {eligible, responding};
   }
 
+  /** The profile with the survey minimum base: at least 10 (methods.md section 6). */
+  static DisclosureProfile surveyProfile(DisclosureProfile profile) {
+    return profile.withMinimumPercentBase(Math.max(10, profile.minimumPercentBase()));
+  }
+
   private static List<List<String>> itemRows(
       InstrumentSchema schema,
       Map<String, Map<Integer, Wave>> waves,
       LaGroups groups,
       DisclosureProfile profile,
       List<List<String>> responseRows) {
-    DisclosureProfile surveyProfile =
-        profile.withMinimumPercentBase(Math.max(10, profile.minimumPercentBase()));
+    DisclosureProfile surveyProfile = surveyProfile(profile);
     Set<Integer> waveNumbers = new TreeSet<>();
     waves.values().forEach(byWave -> waveNumbers.addAll(byWave.keySet()));
     int firstWave = waveNumbers.iterator().next();
@@ -386,7 +415,7 @@ public final class SurveyAnalysis {
         byLa.entrySet().stream()
             .filter(la -> !hidden.contains(la.getKey()) && la.getValue().valid() > 0)
             .sorted(
-                java.util.Comparator.comparingLong(
+                Comparator.comparingLong(
                         (Map.Entry<String, LikertCounts> la) -> la.getValue().valid())
                     .thenComparing(Map.Entry::getKey))
             .toList();

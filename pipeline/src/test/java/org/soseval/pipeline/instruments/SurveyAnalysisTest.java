@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,26 @@ class SurveyAnalysisTest {
     Path folder = Files.createDirectories(temp.resolve("instruments"));
     Files.writeString(folder.resolve("family_survey.csv"), csv.toString());
     return InstrumentSet.read(List.of(folder), Pseudonymiser.create(PseudonymKey.random()));
+  }
+
+  @Test
+  void aScaleScoreOfAnLaWithFewerThanTenRespondentsIsNotUsableForStatisticsOverPilots()
+      throws IOException {
+    List<SurveyAnalysis.ScaleScore> scores =
+        SurveyAnalysis.run(
+            survey(),
+            LaGroups.of(List.of("855", "925"), List.of()),
+            DisclosureProfile.dfe(),
+            temp.resolve("publish"));
+    Map<String, SurveyAnalysis.ScaleScore> relationship =
+        scores.stream()
+            .filter(score -> score.scale().equals("relationship"))
+            .collect(Collectors.toMap(SurveyAnalysis.ScaleScore::la, score -> score));
+    // 855: 12 full respondents and 6 answering one item (the unit non-response is not counted)
+    assertThat(relationship.get("855").respondents()).isEqualTo(18);
+    assertThat(relationship.get("855").usable()).isTrue();
+    assertThat(relationship.get("925").respondents()).isEqualTo(8);
+    assertThat(relationship.get("925").usable()).isFalse();
   }
 
   @Test
