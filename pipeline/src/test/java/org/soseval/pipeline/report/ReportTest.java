@@ -30,8 +30,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.soseval.pipeline.compare.EffectDirection;
 import org.soseval.pipeline.compare.EffectEstimator;
 import org.soseval.pipeline.compare.EffectRow;
+import org.soseval.pipeline.emmie.Emmie;
 import org.soseval.pipeline.geography.LaCrosswalk;
 
 /** The report of the wave-1 example, read as a reader and a statistician would. */
@@ -316,6 +318,48 @@ class ReportTest {
                 + " (95% CI "
                 + ReportFormat.interval(dl.lowerCi(), dl.upperCi(), 1))
         .contains("I² = " + ReportFormat.fixed(dl.diagnostics().i2Percent().getAsDouble(), 1));
+  }
+
+  @Test
+  void keyMessagesStateTheLimitsOfTheDesignAndNameOutcomesThatDivergedBeforeGoLive()
+      throws Exception {
+    String keys = section(page(), "key-messages");
+    assertThat(keys)
+        .contains(
+            "The pilots were not chosen at random: each estimate compares them with "
+                + fixture.result.group().comparators().size()
+                + " comparison LAs");
+    for (OutcomeFindings findings : outcomes) {
+      long diverging =
+          findings.eventStudy().stream()
+              .filter(t -> t.term().getAsInt() < 0)
+              .filter(t -> t.upperCi() < 0 || t.lowerCi() > 0)
+              .count();
+      String named = "For " + findings.labelInSentence() + " the pilots were already diverging";
+      if (diverging > 0) {
+        assertThat(keys).as(findings.outcome()).contains(named);
+      } else {
+        assertThat(keys).as(findings.outcome()).doesNotContain(named);
+      }
+    }
+  }
+
+  @Test
+  void readersSeeWordsNotCodes() throws Exception {
+    String text = page().replaceAll("<[^>]+>", " ");
+    String appendixB = section(page(), "appendix-b");
+    for (EffectDirection direction : EffectDirection.values()) {
+      assertThat(appendixB).doesNotContain(">" + direction.label() + "<");
+    }
+    assertThat(appendixB).contains(">" + Emmie.directionInWords(EffectDirection.REDUCED) + "<");
+    // outcome columns only in Appendix A's "Column" and the config's text, never in sentences
+    String emmie = section(page(), "emmie");
+    for (OutcomeFindings findings : outcomes) {
+      assertThat(emmie).doesNotContain(findings.outcome());
+    }
+    assertThat(text).doesNotContain("p = 0.000").doesNotContain("NaN").doesNotContain("Infinity");
+    assertThat(section(page(), "appendix-f"))
+        .contains("on Java " + System.getProperty("java.version") + ".");
   }
 
   @Test
