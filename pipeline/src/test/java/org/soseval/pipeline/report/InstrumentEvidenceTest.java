@@ -282,21 +282,30 @@ class InstrumentEvidenceTest {
     answers();
     List<EvidenceFigure> figures = InstrumentEvidence.read(publish).mechanisms();
 
+    // one chart per group at its latest wave, so that each has room for its rows
     assertThat(figures)
         .extracting(EvidenceFigure::heading)
         .containsExactly(
             "Mechanisms: family experience survey",
-            "Mechanisms: family experience survey, answers");
-    EvidenceFigure bars = figures.get(1);
-    assertThat(bars.chart().name()).isEqualTo("survey-answers-family-survey");
-    assertThat(bars.chart().altText()).isNotBlank();
+            "Mechanisms: family experience survey, answers: Pilots, wave 2",
+            "Mechanisms: family experience survey, answers: Comparison LAs, wave 1");
+    EvidenceFigure pilots = figures.get(1);
+    EvidenceFigure comparison = figures.get(2);
+    assertThat(pilots.chart().name()).isEqualTo("survey-answers-family-survey-pilots-wave-2");
+    assertThat(comparison.chart().name())
+        .isEqualTo("survey-answers-family-survey-comparison-las-wave-1");
+    assertThat(pilots.chart().altText()).isNotBlank();
+    assertThat(pilots.paragraphs()).hasSize(1);
+    assertThat(comparison.paragraphs()).isEmpty();
     String listened = "My social worker listened to me and understood my family's situation";
     String ignored = "I felt my views were ignored (negatively worded)";
-    assertThat(bars.table().rows())
+    assertThat(pilots.table().rows())
         .containsExactly(
             List.of(
                 listened, "Pilots, wave 2", "400", "5.0", "5.0", "10.0", "40.0", "40.0", "c", "10"),
-            List.of(ignored, "Pilots, wave 2", "c", "c", "c", "c", "c", "c", "c", "c"),
+            List.of(ignored, "Pilots, wave 2", "c", "c", "c", "c", "c", "c", "c", "c"));
+    assertThat(comparison.table().rows())
+        .containsExactly(
             List.of(
                 listened,
                 "Comparison LAs, wave 1",
@@ -308,11 +317,16 @@ class InstrumentEvidenceTest {
                 "24.5",
                 "90",
                 "80"));
-    // the chart's own table has the same published cells; the suppressed item has no bar
-    String csv = bars.chart().data().toCsv();
-    assertThat(csv).contains(",40.0,40.0,").contains(",20.5,30.0,24.5,").doesNotContain("28.7");
-    CategoryDataset dataset = bars.chart().chart().getCategoryPlot().getDataset();
-    assertThat(dataset.getColumnKeys().toString()).doesNotContain("Pilots, wave 1");
+    // the charts' own tables have the same published cells; the suppressed item has no bar; an
+    // item's label names no group (the chart's title does)
+    assertThat(pilots.chart().data().toCsv())
+        .contains(listened + ",400,5.0,5.0,10.0,40.0,40.0,")
+        .doesNotContain("28.7");
+    assertThat(comparison.chart().data().toCsv()).contains(",20.5,30.0,24.5,");
+    CategoryDataset dataset = pilots.chart().chart().getCategoryPlot().getDataset();
+    assertThat(dataset.getColumnKeys().toString())
+        .doesNotContain("wave 1")
+        .doesNotContain("Comparison");
   }
 
   @Test

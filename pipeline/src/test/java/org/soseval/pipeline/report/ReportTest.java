@@ -58,9 +58,11 @@ class ReportTest {
           "costs-by-category",
           "emmie-summary",
           "survey-family-survey",
-          "survey-answers-family-survey",
+          "survey-answers-family-survey-pilots-wave-2",
+          "survey-answers-family-survey-comparison-las-wave-1",
           "survey-practitioner-survey",
-          "survey-answers-practitioner-survey");
+          "survey-answers-practitioner-survey-pilots-wave-2",
+          "survey-answers-practitioner-survey-comparison-las-wave-1");
 
   private static String page() throws Exception {
     return Files.readString(fixture.written.index(), StandardCharsets.UTF_8);
@@ -132,9 +134,9 @@ class ReportTest {
         .contains("<h3>Mechanisms: family experience survey</h3>")
         .contains("charts/survey-family-survey.png")
         .contains("charts/survey-practitioner-survey.png")
-        .contains("<h3>Mechanisms: family experience survey, answers</h3>")
-        .contains("charts/survey-answers-family-survey.png")
-        .contains("charts/survey-answers-practitioner-survey.png");
+        .contains("<h3>Mechanisms: family experience survey, answers: Pilots, wave 2</h3>")
+        .contains("charts/survey-answers-family-survey-pilots-wave-2.png")
+        .contains("charts/survey-answers-practitioner-survey-comparison-las-wave-1.png");
     for (String chart : EVIDENCE_CHARTS) {
       int figure = page.indexOf("charts/" + chart + ".png");
       int table = page.indexOf("<table class=\"figure-table\">", figure);
@@ -214,7 +216,10 @@ class ReportTest {
     int latestWave = responses.stream().mapToInt(c -> Integer.parseInt(c[11])).max().orElseThrow();
     String family =
         Files.readString(
-            fixture.written.folder().resolve("charts/survey-answers-family-survey.csv"));
+            fixture
+                .written
+                .folder()
+                .resolve("charts/survey-answers-family-survey-pilots-wave-2.csv"));
     int drawn = 0;
     for (String item :
         responses.stream()
