@@ -198,6 +198,7 @@ final class HtmlReport {
             + " the pilots differed from one another.");
     html.element("h3", "Key findings");
     html.table(headlineTable());
+    html.paragraph(Narrative.units(content.outcomes()));
     html.paragraph(Narrative.multiplicity(content.outcomes()));
     html.close("section");
   }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import org.soseval.pipeline.compare.EffectRow;
+import org.soseval.pipeline.panel.Indicator;
 import org.soseval.pipeline.stats.compare.Polarity;
 
 /**
@@ -168,6 +169,27 @@ final class Narrative {
 
   private static long excluding(List<EffectRow> rows) {
     return rows.stream().filter(row -> row.upperCi() < 0 || row.lowerCi() > 0).count();
+  }
+
+  /**
+   * The unit of the estimates in Table 1, which has no room for it in its cells: "Each estimate is
+   * a change in its outcome's own unit (for a rate, so many per 10,000 children aged 0-17); for a
+   * percentage, percentage points."
+   */
+  static String units(List<OutcomeFindings> outcomes) {
+    boolean percent = outcomes.stream().anyMatch(OutcomeFindings::percent);
+    boolean rate =
+        outcomes.stream()
+            .anyMatch(
+                f ->
+                    Indicator.byColumn(f.outcome())
+                        .filter(i -> i.kind() == Indicator.Kind.RATE)
+                        .isPresent());
+    String text = "Each estimate is a change in its outcome's own unit";
+    if (rate) {
+      text += " (for a rate, so many per 10,000 children aged 0-17)";
+    }
+    return text + (percent ? "; for a percentage, percentage points." : ".");
   }
 
   /**

@@ -350,6 +350,14 @@ class ReportTest {
   }
 
   @Test
+  void theExecutiveSummaryStatesTheUnitOfTheEstimates() throws Exception {
+    String summary = section(page(), "summary");
+    assertThat(summary).contains("Each estimate is a change in its outcome's own unit");
+    boolean percent = outcomes.stream().anyMatch(OutcomeFindings::percent);
+    assertThat(summary.contains("for a percentage, percentage points.")).isEqualTo(percent);
+  }
+
+  @Test
   void readersSeeWordsNotCodes() throws Exception {
     String text = page().replaceAll("<[^>]+>", " ");
     String appendixB = section(page(), "appendix-b");
