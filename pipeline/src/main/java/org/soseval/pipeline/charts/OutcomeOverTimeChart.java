@@ -75,7 +75,10 @@ public final class OutcomeOverTimeChart {
     }
 
     NumberAxis xAxis = ChartStyle.yearAxis("Year", data.years(), first, last);
-    NumberAxis yAxis = ChartStyle.valueAxis(data.indicator(), data.yAxisFromZero());
+    NumberAxis yAxis =
+        ChartStyle.valueAxis(
+            ChartStyle.verticalLabel(data.indicator(), data.indicator(), false),
+            data.yAxisFromZero());
     XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
 
     List<LegendItem> legend = new ArrayList<>();

@@ -194,6 +194,35 @@ class OutcomeOverTimeChartTest {
   }
 
   @Test
+  void anIndicatorLabelTooLongForThePlotLeavesTheValueAxisItsUnit() {
+    String percentage = "Percentage of referrals within 12 months of a previous referral";
+    String rate = "Child protection plans at 31 March per 10,000 children aged 0-17";
+    for (String indicator : List.of(percentage, rate)) {
+      OutcomeOverTimeData data =
+          OutcomeOverTimeData.of(
+              indicator,
+              indicator,
+              List.of(
+                  OutcomeSeries.of(
+                      "Pilots (mean)", SeriesRole.PILOT_MEAN, 10, values(2012, 21.5, 22.3))),
+              Optional.empty());
+      String label =
+          OutcomeOverTimeChart.of("long", data).chart().getXYPlot().getRangeAxis().getLabel();
+      assertThat(label)
+          .isEqualTo(indicator.equals(rate) ? "Per 10,000 children aged 0-17" : "Percent");
+      assertThat(ChartStyle.fits(label, ChartStyle.VERTICAL_LABEL_ROOM)).isTrue();
+    }
+    // a label that fits is kept whole
+    assertThat(
+            OutcomeOverTimeChart.of("icpc", icpcExample())
+                .chart()
+                .getXYPlot()
+                .getRangeAxis()
+                .getLabel())
+        .isEqualTo("ICPC rate per 10,000 children");
+  }
+
+  @Test
   void tableHasOneRowPerSeriesAndYear() {
     Chart chart = OutcomeOverTimeChart.of("icpc", icpcExample());
 
