@@ -204,7 +204,8 @@ final class InstrumentEvidence {
     ReportTable numbers =
         ReportTable.of(
             "Implementation self-ratings (0-10) by element and wave, with the change since the"
-                + " first wave in brackets",
+                + " first wave in brackets"
+                + UNROUNDED_CHANGE,
             headers,
             rows);
     return Optional.of(
@@ -320,7 +321,11 @@ final class InstrumentEvidence {
       }
     }
     ReportTable numbers =
-        ReportTable.of("Case audits: cases meeting each criterion, by round", headers, rows);
+        ReportTable.of(
+            "Case audits: cases meeting each criterion, by round"
+                + (changed.isEmpty() ? "" : UNROUNDED_CHANGE),
+            headers,
+            rows);
     List<String> sentences = new ArrayList<>();
     for (String name : latest(series)) {
       sentences.addAll(
@@ -570,6 +575,15 @@ final class InstrumentEvidence {
     }
     return figures;
   }
+
+  /**
+   * The published changes are differences of the unrounded values, as a statistician would take
+   * them, so they can differ by one in the last decimal from the difference of the rounded values
+   * beside them (4.1 and 6.3, change +2.1).
+   */
+  static final String UNROUNDED_CHANGE =
+      " (changes are of the unrounded values, so they can differ by 0.1 from the difference of"
+          + " the values shown)";
 
   private static final String NEGATIVE = " (negatively worded)";
 

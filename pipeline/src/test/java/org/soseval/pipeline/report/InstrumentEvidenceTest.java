@@ -173,6 +173,11 @@ class InstrumentEvidenceTest {
             List.of("All elements (mean)", "4.1", "6.3 (+2.1)"),
             List.of("Leadership is consistent with the model", "3.8", "6.0 (+2.2)"),
             List.of("Staff are familiar with the principles and tools", "c", "6.5"));
+    // 6.3 - 4.1 = 2.2 but the published change is +2.1: the caption says why
+    assertThat(figure.table().caption())
+        .endsWith(
+            " (changes are of the unrounded values, so they can differ by 0.1 from the"
+                + " difference of the values shown)");
     assertThat(figure.paragraphs())
         .containsExactly(
             "Pilots: the mean self-rating over all elements (10 LAs) was 4.1 in wave 1 and 6.3 in"
@@ -202,6 +207,7 @@ class InstrumentEvidenceTest {
             "60.0 (52.7 to 66.9), n = 180",
             "c");
     assertThat(figure.table().rows().get(0).get(3)).isEqualTo("+11.6 (1.9 to 21.0)");
+    assertThat(figure.table().caption()).endsWith(InstrumentEvidence.UNROUNDED_CHANGE);
     assertThat(figure.paragraphs())
         .containsExactly(
             "Pilots, round 2: each of 3 criteria was met in between 50.0% (\"A written safety plan"
