@@ -52,7 +52,10 @@ public final class BenchmarkChart {
       last = Math.max(last, range.year());
     }
     NumberAxis xAxis = ChartStyle.yearAxis("Year", data.years(), first, last);
-    NumberAxis yAxis = ChartStyle.valueAxis(data.indicator(), data.yAxisFromZero());
+    NumberAxis yAxis =
+        ChartStyle.valueAxis(
+            ChartStyle.verticalLabel(data.indicator(), data.indicator(), false),
+            data.yAxisFromZero());
     XYPlot plot = new XYPlot();
     plot.setDomainAxis(xAxis);
     plot.setRangeAxis(yAxis);

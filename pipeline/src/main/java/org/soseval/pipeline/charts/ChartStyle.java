@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.Stroke;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -14,6 +15,8 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -364,6 +367,44 @@ public final class ChartStyle {
   }
 
   /** A value axis that starts at zero only when asked. */
+  /**
+   * The length, in design pixels, that a vertical value-axis label can take on a chart of {@link
+   * #DESIGN_HEIGHT} with a title, a legend, an axis and a line of notes: a longer label runs past
+   * the plot into the title.
+   */
+  static final double VERTICAL_LABEL_ROOM = 330;
+
+  /** Whether {@code label} in {@link #AXIS_LABEL_FONT} is at most {@code length} pixels long. */
+  static boolean fits(String label, double length) {
+    FontRenderContext context = new FontRenderContext(null, true, true);
+    return AXIS_LABEL_FONT.getStringBounds(label, context).getWidth() <= length;
+  }
+
+  /**
+   * A vertical value axis's label that fits beside the plot: {@code label} when it fits, else only
+   * the unit told from {@code indicator}, since the chart's title names the indicator: "Per 10,000
+   * children" or "Percent", and for a change "Difference (per 10,000 children)" or "Difference
+   * (percentage points)"; {@code label} when the indicator's label says no unit.
+   */
+  static String verticalLabel(String label, String indicator, boolean change) {
+    if (fits(label, VERTICAL_LABEL_ROOM)) {
+      return label;
+    }
+    Optional<String> unit = Optional.empty();
+    int per = indicator.indexOf(" per ");
+    if (per >= 0) {
+      unit = Optional.of(indicator.substring(per + 1));
+    } else if (indicator.toLowerCase(Locale.ROOT).startsWith("percentage")) {
+      unit = Optional.of(change ? "percentage points" : "percent");
+    }
+    return unit.map(
+            u ->
+                change
+                    ? "Difference (" + u + ")"
+                    : Character.toUpperCase(u.charAt(0)) + u.substring(1))
+        .orElse(label);
+  }
+
   static NumberAxis valueAxis(String label, boolean includeZero) {
     NumberAxis axis = new NumberAxis(label);
     axis.setAutoRangeIncludesZero(includeZero);

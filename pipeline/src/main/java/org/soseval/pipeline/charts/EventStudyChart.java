@@ -8,6 +8,7 @@ import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.annotations.XYPointerAnnotation;
@@ -87,7 +88,7 @@ public final class EventStudyChart {
     }
     xAxis.setStandardTickUnits(units);
     xAxis.setRange(first - 0.5, last + 0.5);
-    NumberAxis yAxis = ChartStyle.valueAxis("Difference in " + lowerFirst(data.outcome()), true);
+    NumberAxis yAxis = ChartStyle.valueAxis(valueLabel(data.outcome()), true);
     XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
 
     ValueMarker zero = new ValueMarker(0, ChartStyle.BLACK, ChartStyle.THIN_LINE);
@@ -132,7 +133,46 @@ public final class EventStudyChart {
     plot.setFixedLegendItems(ChartStyle.legend(legend));
 
     JFreeChart chart = ChartStyle.chart(data.title(), plot, true);
+    missingNote(data).ifPresent(note -> ChartStyle.notes(chart, List.of(note)));
     return new Chart(name, data.title(), chart, table(data), altText(data));
+  }
+
+  /**
+   * The value axis's label: "Difference in section 47 enquiries per 10,000 children" when it fits
+   * beside the plot, else "Difference (per 10,000 children)" or "Difference (percentage points)"
+   * ({@link ChartStyle#verticalLabel}).
+   */
+  static String valueLabel(String outcome) {
+    return ChartStyle.verticalLabel("Difference in " + lowerFirst(outcome), outcome, true);
+  }
+
+  /**
+   * "Year 0 has no estimate: it is not in the model." for periods inside the axis range without an
+   * estimate and other than the reference (the implementation year when it is left out), so that an
+   * empty column is not read as an estimate of zero or as a missing drawing.
+   */
+  static Optional<String> missingNote(EventStudyData data) {
+    int first = Math.min(data.referenceTime(), data.points().get(0).relativeTime());
+    int last =
+        Math.max(data.referenceTime(), data.points().get(data.points().size() - 1).relativeTime());
+    List<String> missing = new ArrayList<>();
+    for (int t = first; t <= last; t++) {
+      int time = t;
+      if (time != data.referenceTime()
+          && data.points().stream().noneMatch(p -> p.relativeTime() == time)) {
+        missing.add(signed(time));
+      }
+    }
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean one = missing.size() == 1;
+    return Optional.of(
+        capitalise(data.unit())
+            + (one ? " " : "s ")
+            + String.join(", ", missing)
+            + (one ? " has no estimate: it is" : " have no estimate: they are")
+            + " not in the model.");
   }
 
   /**
@@ -237,6 +277,7 @@ public final class EventStudyChart {
           .append(after.size())
           .append(" intervals exclude zero.");
     }
+    missingNote(data).ifPresent(note -> text.append(' ').append(note));
     return text.toString();
   }
 

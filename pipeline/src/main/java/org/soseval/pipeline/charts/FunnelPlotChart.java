@@ -123,7 +123,9 @@ public final class FunnelPlotChart {
 
     NumberAxis xAxis = ChartStyle.valueAxis(data.precisionLabel(), true);
     xAxis.setRange(0, maxPrecision * 1.05);
-    NumberAxis yAxis = ChartStyle.valueAxis(data.indicator(), false);
+    NumberAxis yAxis =
+        ChartStyle.valueAxis(
+            ChartStyle.verticalLabel(data.indicator(), data.indicator(), false), false);
     double[] yRange = yRange(data, minPrecision * 0.5);
     yAxis.setRange(yRange[0], yRange[1]);
     XYPlot plot = new XYPlot(limits, xAxis, yAxis, limitRenderer);

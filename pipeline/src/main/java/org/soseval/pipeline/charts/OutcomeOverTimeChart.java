@@ -59,6 +59,9 @@ public final class OutcomeOverTimeChart {
       OutcomeSeries series = ordered.get(i);
       XYSeries xy = new XYSeries(series.name(), true, false);
       series.values().forEach(v -> xy.add(v.year(), v.value()));
+      // a year without a value (the pilots' implementation year) breaks the line: no line is
+      // drawn through a value that does not exist
+      boolean gaps = addGaps(xy, series.values());
       dataset.addSeries(xy);
       SeriesRole role = series.role();
       boolean line = series.values().size() > 1;
@@ -66,12 +69,16 @@ public final class OutcomeOverTimeChart {
       renderer.setSeriesStroke(i, role.stroke());
       renderer.setSeriesShape(i, role.shape());
       renderer.setSeriesLinesVisible(i, line);
-      renderer.setSeriesShapesVisible(i, !role.individual() || !line);
+      // an individual LA's line has no markers, unless a gap could leave a year on its own
+      renderer.setSeriesShapesVisible(i, !role.individual() || !line || gaps);
       renderer.setSeriesShapesFilled(i, true);
     }
 
     NumberAxis xAxis = ChartStyle.yearAxis("Year", data.years(), first, last);
-    NumberAxis yAxis = ChartStyle.valueAxis(data.indicator(), data.yAxisFromZero());
+    NumberAxis yAxis =
+        ChartStyle.valueAxis(
+            ChartStyle.verticalLabel(data.indicator(), data.indicator(), false),
+            data.yAxisFromZero());
     XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
 
     List<LegendItem> legend = new ArrayList<>();
@@ -220,5 +227,20 @@ public final class OutcomeOverTimeChart {
     return String.join(", ", parts.subList(0, parts.size() - 1))
         + " and "
         + parts.get(parts.size() - 1);
+  }
+
+  /**
+   * Adds an empty (null) value for each year missing between a series' first and last year, so that
+   * the renderer breaks the line there. Returns whether there was a gap.
+   */
+  static boolean addGaps(XYSeries xy, List<YearValue> values) {
+    boolean gaps = false;
+    for (int k = 1; k < values.size(); k++) {
+      for (int year = values.get(k - 1).year() + 1; year < values.get(k).year(); year++) {
+        xy.add(year, null);
+        gaps = true;
+      }
+    }
+    return gaps;
   }
 }

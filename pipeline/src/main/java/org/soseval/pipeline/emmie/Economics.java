@@ -99,17 +99,18 @@ final class Economics {
         sentences.add(
             String.format(
                 Locale.ROOT,
-                " Each one-unit %s in %s cost about £%s per pilot LA (95%% CI £%s to £%s, costs"
+                " Each %s of %s in %s cost about £%s per pilot LA (95%% CI £%s to £%s, costs"
                     + " taken as fixed).",
                 row.estimate() < 0 ? "reduction" : "increase",
-                outcome.get(),
+                Emmie.oneUnitOf(outcome.get()),
+                Emmie.outcomeInWords(outcome.get()),
                 Emmie.number(icer),
                 Emmie.number(perLa / far),
                 Emmie.number(perLa / near)));
       } else {
         sentences.add(
             " No cost-effectiveness estimate: there is no statistically significant effect on "
-                + outcome.get()
+                + Emmie.outcomeInWords(outcome.get())
                 + " to set the costs against.");
       }
     }

@@ -132,17 +132,15 @@ final class Effects {
             Locale.ROOT,
             "%s: the pooled difference-in-differences estimate across %d pilots and %d comparison"
                 + " LAs is %s (95%% CI %s to %s)%s: %s. %s",
-            outcome,
+            Emmie.outcomeLabel(outcome),
             nPilots,
             nComparators,
             Emmie.number(row.estimate()),
             Emmie.number(row.lowerCi()),
             Emmie.number(row.upperCi()),
             row.pValueWildBootstrap().isPresent()
-                ? String.format(
-                    Locale.ROOT,
-                    ", wild-cluster bootstrap p = %.3f",
-                    row.pValueWildBootstrap().getAsDouble())
+                ? ", wild-cluster bootstrap "
+                    + Emmie.pEquals(row.pValueWildBootstrap().getAsDouble())
                 : "",
             phrase(row.direction()),
             Emmie.levelSentence("effect", level));

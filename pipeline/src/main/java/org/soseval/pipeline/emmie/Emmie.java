@@ -29,6 +29,7 @@ import org.soseval.pipeline.instruments.InstrumentAnalysis;
 import org.soseval.pipeline.instruments.InstrumentSchema;
 import org.soseval.pipeline.instruments.InstrumentSet;
 import org.soseval.pipeline.instruments.LaGroups;
+import org.soseval.pipeline.panel.Indicator;
 import org.soseval.pipeline.publish.EesFile;
 import org.soseval.pipeline.publish.EesFile.Column;
 import org.soseval.pipeline.stats.disclosure.DisclosureProfile;
@@ -211,13 +212,19 @@ public final class Emmie {
       outcomes.forEach(e -> e.direction().ifPresent(d -> counts.merge(d, 1, Integer::sum)));
       StringBuilder narrative = new StringBuilder();
       if (name.equals("effect")) {
-        narrative.append(
-            String.format(
-                Locale.ROOT, "Across %d outcomes the effect categories are: ", outcomes.size()));
+        Map<String, Integer> byWord = new LinkedHashMap<>();
+        List.of("fell", "rose", "showed no clear overall change").forEach(w -> byWord.put(w, 0));
+        counts.forEach((direction, n) -> byWord.merge(overallWord(direction), n, Integer::sum));
         List<String> parts = new ArrayList<>();
-        counts.forEach((direction, n) -> parts.add(n + " " + direction.label().replace('_', ' ')));
+        byWord.forEach((word, n) -> parts.add(n + " " + word));
         narrative
-            .append(parts.isEmpty() ? "none estimated" : String.join(", ", parts))
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    "Across %d outcome%s, the pooled estimate: ",
+                    outcomes.size(),
+                    outcomes.size() == 1 ? "" : "s"))
+            .append(counts.isEmpty() ? "none estimated" : String.join(", ", parts))
             .append(". ");
       } else {
         long withEvidence = outcomes.stream().filter(e -> e.dimension(name).evidence()).count();
@@ -244,6 +251,64 @@ public final class Emmie {
     dimensions.add(implementation);
     dimensions.add(Economics.of(inputs, Optional.empty(), Optional.empty()));
     return new Entry(OVERALL, Optional.empty(), dimensions);
+  }
+
+  /** "fell", "rose" or "showed no clear overall change": the pooled estimate's own interval. */
+  private static String overallWord(EffectDirection direction) {
+    return switch (direction) {
+      case REDUCED, REDUCED_SOME_INCREASE -> "fell";
+      case INCREASED, INCREASED_SOME_REDUCTION -> "rose";
+      default -> "showed no clear overall change";
+    };
+  }
+
+  /**
+   * An EMMIE effect-scale category in words, for readers who do not know the codes of {@code
+   * effects.csv}: "fell", "no clear overall change; some pilots rose", and so on.
+   */
+  public static String directionInWords(EffectDirection direction) {
+    return switch (direction) {
+      case REDUCED -> "fell";
+      case REDUCED_SOME_INCREASE -> "fell overall, though some pilots rose";
+      case SOME_REDUCTION_NS -> "no clear overall change; some pilots fell";
+      case MIXED_NS -> "no clear overall change; some pilots fell and some rose";
+      case NO_EFFECT -> "no clear change";
+      case SOME_INCREASE_NS -> "no clear overall change; some pilots rose";
+      case INCREASED_SOME_REDUCTION -> "rose overall, though some pilots fell";
+      case INCREASED -> "rose";
+    };
+  }
+
+  /**
+   * The outcome as a sentence names it: the catalogue's label with a lower-case first letter, "the
+   * percentage of ..." for percentages ("initial child protection conferences per 10,000
+   * children"); the column name for an outcome that is not in the catalogue.
+   */
+  static String outcomeInWords(String outcome) {
+    return Indicator.byColumn(outcome)
+        .map(
+            indicator ->
+                (indicator.kind() == Indicator.Kind.PERCENT ? "the " : "")
+                    + lowerFirst(outcomeLabel(outcome)))
+        .orElse(outcome);
+  }
+
+  /** The catalogue's label of the outcome, or its column name when it is not in the catalogue. */
+  public static String outcomeLabel(String outcome) {
+    return Indicator.byColumn(outcome).map(Indicator::label).orElse(outcome);
+  }
+
+  /** The unit of a change of one in the outcome: "1 percentage point" or "1". */
+  static String oneUnitOf(String outcome) {
+    return Indicator.byColumn(outcome)
+        .filter(indicator -> indicator.kind() == Indicator.Kind.PERCENT)
+        .map(indicator -> "1 percentage point")
+        .orElse("1");
+  }
+
+  /** "p = 0.042" (three decimals), or "p < 0.001" rather than "p = 0.000". */
+  static String pEquals(double p) {
+    return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
   }
 
   /** The pooled two-way fixed-effects DiD, else the DerSimonian-Laird pool of per-pilot DiDs. */

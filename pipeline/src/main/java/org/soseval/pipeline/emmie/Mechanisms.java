@@ -41,7 +41,10 @@ final class Mechanisms {
     measures.add(Measure.of("cmo_configurations", cmos.size(), 0));
     boolean sources = cmos.stream().anyMatch(cmo -> !cmo.evidence().isEmpty());
     if (cmos.isEmpty()) {
-      sentences.add("No context-mechanism-outcome configuration is recorded for " + outcome + ".");
+      sentences.add(
+          "No context-mechanism-outcome configuration is recorded for "
+              + Emmie.outcomeInWords(outcome)
+              + ".");
     } else {
       sentences.add(
           String.format(
@@ -50,7 +53,7 @@ final class Mechanisms {
               cmos.size(),
               cmos.size() == 1 ? "" : "s",
               cmos.size() == 1 ? "s" : "",
-              outcome,
+              Emmie.outcomeInWords(outcome),
               String.join(
                   "; ",
                   cmos.stream()

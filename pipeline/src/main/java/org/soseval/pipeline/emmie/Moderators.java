@@ -104,11 +104,11 @@ final class Moderators {
         sentences.add(
             String.format(
                 Locale.ROOT,
-                "By the pilots' group: %s; Q-between = %s on %d df, p = %.3f: %s.",
+                "By the pilots' group: %s; Q-between = %s on %d df, %s: %s.",
                 String.join(", ", parts),
                 Emmie.number(subgroups.qBetween()),
                 subgroups.df(),
-                subgroups.pValue(),
+                Emmie.pEquals(subgroups.pValue()),
                 subgroups.pValue() < 0.05
                     ? "the effect differs between groups"
                     : "no evidence that the effect differs between groups"));
@@ -153,11 +153,11 @@ final class Moderators {
                 String.format(
                     Locale.ROOT,
                     "Each point of implementation self-rating (0-10) goes with a change of %s in"
-                        + " the pilot's effect (95%% CI %s to %s, p = %.3f, %d pilots): %s.",
+                        + " the pilot's effect (95%% CI %s to %s, %s, %d pilots): %s.",
                     Emmie.number(slope[0]),
                     Emmie.number(slope[2]),
                     Emmie.number(slope[3]),
-                    slope[4],
+                    Emmie.pEquals(slope[4]),
                     n,
                     slope[4] < 0.05
                         ? "implementation depth moderates the effect"

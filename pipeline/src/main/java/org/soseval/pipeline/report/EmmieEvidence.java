@@ -12,7 +12,6 @@ import org.soseval.pipeline.charts.EmmieRating;
 import org.soseval.pipeline.compare.EffectDirection;
 import org.soseval.pipeline.emmie.Emmie;
 import org.soseval.pipeline.emmie.MeasureLabels;
-import org.soseval.pipeline.panel.Indicator;
 
 /**
  * Turns the EMMIE summary and the instrument tables published beside it into the report's evidence
@@ -106,7 +105,8 @@ public final class EmmieEvidence {
             List.of(
                 outcomeLabel(entry.outcome()),
                 capitalised(name),
-                dimension.qualityLevel() + " (" + dimension.qualityLabel() + ")",
+                // the narrative ends with the level's wording ("Evidence quality 3 of 4: ...")
+                dimension.qualityLevel() + " of 4",
                 dimension.narrative()));
       }
     }
@@ -120,8 +120,8 @@ public final class EmmieEvidence {
         new EvidenceFigure(
             "Quality of the evidence by outcome and dimension",
             List.of(
-                "The EMMIE summary rates each dimension's evidence from 0 (none) to 4; the wording"
-                    + " of the levels is data (data-schemas/emmie/quality_levels.yaml). The"
+                "The EMMIE summary rates each dimension's evidence from 0 (none) to 4; each"
+                    + " summary ends with what its level means. The"
                     + " graphic shows the levels; the table under it gives the narrative of each"
                     + " cell."),
             chart(entries),
@@ -164,7 +164,7 @@ public final class EmmieEvidence {
         new EmmieData(
             "EMMIE summary: quality of the evidence by outcome",
             ratings,
-            Optional.of("Levels and rules: docs/emmie.md. Source: emmie.json.")));
+            Optional.of("Source: emmie.json, written with this report.")));
   }
 
   /** The direction of an effect in a word or two, for the Effect cell. */
@@ -183,7 +183,7 @@ public final class EmmieEvidence {
     if (outcome.equals(Emmie.OVERALL)) {
       return "Overall (across outcomes)";
     }
-    return Indicator.byColumn(outcome).map(Indicator::label).orElse(outcome);
+    return Emmie.outcomeLabel(outcome);
   }
 
   private static String capitalised(String name) {

@@ -21,6 +21,7 @@ import org.soseval.pipeline.compare.EffectDirection;
 import org.soseval.pipeline.compare.EffectRow;
 import org.soseval.pipeline.compare.Evaluation;
 import org.soseval.pipeline.compare.EvaluationConfig;
+import org.soseval.pipeline.emmie.Emmie;
 import org.soseval.pipeline.geography.LaCodeEntry;
 import org.soseval.pipeline.geography.LaCrosswalk;
 import org.soseval.pipeline.panel.Indicator;
@@ -137,6 +138,8 @@ final class HtmlReport {
       messages.add(Narrative.headline(findings));
     }
     messages.add(Narrative.multiplicity(content.outcomes()));
+    messages.add(
+        Narrative.designCaveat(content.outcomes(), content.result().group().comparators().size()));
     messages.add(evidenceMessage());
     html.list("ul", messages);
     html.close("section");
@@ -195,6 +198,7 @@ final class HtmlReport {
             + " the pilots differed from one another.");
     html.element("h3", "Key findings");
     html.table(headlineTable());
+    html.paragraph(Narrative.units(content.outcomes()));
     html.paragraph(Narrative.multiplicity(content.outcomes()));
     html.close("section");
   }
@@ -650,9 +654,7 @@ final class HtmlReport {
                       .append(findings.label())
                       .append(": ")
                       .append(direction(did.direction()))
-                      .append(" (")
-                      .append(did.direction().label())
-                      .append("). "));
+                      .append(". "));
     }
     rows.add(List.of("Effect", effect.toString().trim() + " See section 2."));
     rows.add(List.of("Mechanisms", NO_EVIDENCE));
@@ -669,16 +671,7 @@ final class HtmlReport {
 
   /** An EMMIE effect-scale label in words. */
   static String direction(EffectDirection direction) {
-    return switch (direction) {
-      case REDUCED -> "fell";
-      case REDUCED_SOME_INCREASE -> "fell overall, though some pilots rose";
-      case SOME_REDUCTION_NS -> "no clear overall change; some pilots fell";
-      case MIXED_NS -> "no clear overall change; some pilots fell and some rose";
-      case NO_EFFECT -> "no clear change";
-      case SOME_INCREASE_NS -> "no clear overall change; some pilots rose";
-      case INCREASED_SOME_REDUCTION -> "rose overall, though some pilots fell";
-      case INCREASED -> "rose";
-    };
+    return Emmie.directionInWords(direction);
   }
 
   private void appendices() {
@@ -758,7 +751,7 @@ final class HtmlReport {
                 pValue(row.pValue()),
                 Integer.toString(row.nUnits()),
                 Integer.toString(row.nObs()),
-                row.direction().label()));
+                direction(row.direction())));
       }
       html.table(
           ReportTable.of(
@@ -927,7 +920,11 @@ final class HtmlReport {
     html.list(
         "ul",
         List.of(
-            "Produced by sos-eval " + provenance.version() + ".",
+            "Produced by sos-eval "
+                + provenance.version()
+                + " on Java "
+                + provenance.javaVersion()
+                + ".",
             "Evaluation config "
                 + provenance.configName()
                 + ", SHA-256 "

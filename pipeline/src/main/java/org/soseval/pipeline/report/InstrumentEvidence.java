@@ -204,7 +204,8 @@ final class InstrumentEvidence {
     ReportTable numbers =
         ReportTable.of(
             "Implementation self-ratings (0-10) by element and wave, with the change since the"
-                + " first wave in brackets",
+                + " first wave in brackets"
+                + UNROUNDED_CHANGE,
             headers,
             rows);
     return Optional.of(
@@ -320,7 +321,11 @@ final class InstrumentEvidence {
       }
     }
     ReportTable numbers =
-        ReportTable.of("Case audits: cases meeting each criterion, by round", headers, rows);
+        ReportTable.of(
+            "Case audits: cases meeting each criterion, by round"
+                + (changed.isEmpty() ? "" : UNROUNDED_CHANGE),
+            headers,
+            rows);
     List<String> sentences = new ArrayList<>();
     for (String name : latest(series)) {
       sentences.addAll(
@@ -473,7 +478,7 @@ final class InstrumentEvidence {
       figures.add(
           new EvidenceFigure(
               "Mechanisms: " + schema.title().toLowerCase(Locale.ROOT), sentences, chart, numbers));
-      answers.flatMap(a -> likert(schema, cells, latest(series), a)).ifPresent(figures::add);
+      answers.ifPresent(a -> figures.addAll(likert(schema, cells, latest(series), a)));
     }
     return figures;
   }
@@ -482,9 +487,11 @@ final class InstrumentEvidence {
    * The diverging bars of a survey's items at each group's latest wave: the five answer percentages
    * of {@code survey_responses.csv} with the base, don't-know and no-answer counts of {@code
    * survey_items.csv}, all as published ({@code LikertChart} draws a suppressed pair of one side as
-   * one segment). Empty when the answers table has no national row for the survey.
+   * one segment). One figure per group and wave, so that each chart's rows have room for their
+   * labels at A4 width (all groups in one chart squeezed 18 rows into the tallest chart). Empty
+   * when the answers table has no national row for the survey.
    */
-  private static Optional<EvidenceFigure> likert(
+  private static List<EvidenceFigure> likert(
       InstrumentSchema schema, List<Cell> items, List<String> latest, PublishedTable answers) {
     Map<String, PublishedValue> shares = new LinkedHashMap<>();
     for (PublishedTable.Row row : answers.rows()) {
@@ -495,9 +502,13 @@ final class InstrumentEvidence {
             row.value("percent"));
       }
     }
-    List<LikertItem> bars = new ArrayList<>();
-    List<List<String>> tableRows = new ArrayList<>();
+    List<String> headers = new ArrayList<>(List.of("Item", "Group and wave", "n"));
+    LikertData.ANSWERS.forEach(answer -> headers.add(answer + " (%)"));
+    headers.addAll(List.of("Don't know", "No answer"));
+    List<EvidenceFigure> figures = new ArrayList<>();
     for (String series : latest) {
+      List<LikertItem> bars = new ArrayList<>();
+      List<List<String>> tableRows = new ArrayList<>();
       for (Cell item : items.stream().filter(c -> c.series().equals(series)).toList()) {
         List<PublishedValue> five = new ArrayList<>();
         for (String response : RESPONSES) {
@@ -509,11 +520,10 @@ final class InstrumentEvidence {
         if (five.size() != RESPONSES.size()) {
           continue;
         }
-        String label = latest.size() > 1 ? item.row() + " (" + series + ")" : item.row();
         PublishedTable.Row counts = item.source();
         bars.add(
             new LikertItem(
-                label,
+                item.row(),
                 five,
                 counts.value("base"),
                 counts.value("dont_know"),
@@ -524,39 +534,56 @@ final class InstrumentEvidence {
         line.add(counts.text("item_nonresponse"));
         tableRows.add(line);
       }
+      if (bars.isEmpty()) {
+        continue;
+      }
+      boolean several = latest.size() > 1;
+      String title =
+          schema.title()
+              + ": answers to each item"
+              + (several ? ", " + series : " at the latest wave");
+      String name =
+          "survey-answers-"
+              + schema.instrument().replace('_', '-')
+              + (several
+                  ? "-" + series.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                  : "");
+      Chart chart =
+          LikertChart.of(
+              name,
+              new LikertData(
+                  title,
+                  bars,
+                  Optional.of("Source: publish/" + ANSWERS + " and publish/" + SURVEYS + ".")));
+      figures.add(
+          new EvidenceFigure(
+              "Mechanisms: "
+                  + schema.title().toLowerCase(Locale.ROOT)
+                  + ", answers"
+                  + (several ? ": " + series : ""),
+              figures.isEmpty()
+                  ? List.of(
+                      "The bars show every answer at each group's latest wave, centred on the"
+                          + " middle answer: agreement to the right, disagreement to the left. Two"
+                          + " answers of one side suppressed together (c) are drawn as one white"
+                          + " segment; an item with other suppressed answers has no bar. The"
+                          + " published percentages are in the table"
+                          + (several ? " under each chart." : "."))
+                  : List.of(),
+              chart,
+              ReportTable.of(title + " (% of valid answers)", headers, tableRows)));
     }
-    if (bars.isEmpty()) {
-      return Optional.empty();
-    }
-    String title = schema.title() + ": answers to each item at the latest wave";
-    Chart chart =
-        LikertChart.of(
-            "survey-answers-" + schema.instrument().replace('_', '-'),
-            new LikertData(
-                title,
-                bars,
-                Optional.of(
-                    "Percent of the valid answers (1-5); don't know and blank answers are not in"
-                        + " the base. Source: publish/"
-                        + ANSWERS
-                        + " and publish/"
-                        + SURVEYS
-                        + ".")));
-    List<String> headers = new ArrayList<>(List.of("Item", "Group and wave", "n"));
-    LikertData.ANSWERS.forEach(answer -> headers.add(answer + " (%)"));
-    headers.addAll(List.of("Don't know", "No answer"));
-    return Optional.of(
-        new EvidenceFigure(
-            "Mechanisms: " + schema.title().toLowerCase(Locale.ROOT) + ", answers",
-            List.of(
-                "The bars show every answer at each group's latest wave, centred on the middle"
-                    + " answer: agreement to the right, disagreement to the left. Two answers of one"
-                    + " side suppressed together (c) are drawn as one white segment; an item with"
-                    + " other suppressed answers has no bar. The published percentages are in the"
-                    + " table."),
-            chart,
-            ReportTable.of(title + " (% of valid answers)", headers, tableRows)));
+    return figures;
   }
+
+  /**
+   * The published changes are differences of the unrounded values, as a statistician would take
+   * them, so they can differ by one in the last decimal from the difference of the rounded values
+   * beside them (4.1 and 6.3, change +2.1).
+   */
+  static final String UNROUNDED_CHANGE =
+      " (changes are of the unrounded values, so they can differ by 0.1 from the difference of"
+          + " the values shown)";
 
   private static final String NEGATIVE = " (negatively worded)";
 

@@ -5,9 +5,11 @@ import static org.soseval.pipeline.report.ReportFormat.interval;
 import static org.soseval.pipeline.report.ReportFormat.pEquals;
 import static org.soseval.pipeline.report.ReportFormat.signed;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
-import java.util.Locale;
 import org.soseval.pipeline.compare.EffectRow;
+import org.soseval.pipeline.panel.Indicator;
 import org.soseval.pipeline.stats.compare.Polarity;
 
 /**
@@ -170,6 +172,60 @@ final class Narrative {
   }
 
   /**
+   * The unit of the estimates in Table 1, which has no room for it in its cells: "Each estimate is
+   * a change in its outcome's own unit (for a rate, so many per 10,000 children aged 0-17); for a
+   * percentage, percentage points."
+   */
+  static String units(List<OutcomeFindings> outcomes) {
+    boolean percent = outcomes.stream().anyMatch(OutcomeFindings::percent);
+    boolean rate =
+        outcomes.stream()
+            .anyMatch(
+                f ->
+                    Indicator.byColumn(f.outcome())
+                        .filter(i -> i.kind() == Indicator.Kind.RATE)
+                        .isPresent());
+    String text = "Each estimate is a change in its outcome's own unit";
+    if (rate) {
+      text += " (for a rate, so many per 10,000 children aged 0-17)";
+    }
+    return text + (percent ? "; for a percentage, percentage points." : ".");
+  }
+
+  /**
+   * The limits of the design in one key message: not a randomised comparison, the assumption it
+   * rests on, and the outcomes whose event study found the pilots already diverging before go-live
+   * (a pre-period interval excluding zero), e.g. "... For section 47 enquiries per 10,000 children
+   * the pilots were already diverging before go-live (1 of 2 earlier yearly estimates excludes
+   * zero), so its estimate is less secure."
+   */
+  static String designCaveat(List<OutcomeFindings> outcomes, int comparators) {
+    StringBuilder text =
+        new StringBuilder(
+            "The pilots were not chosen at random: each estimate compares them with "
+                + comparators
+                + " comparison LAs and assumes that, without the practice model, the pilots'"
+                + " outcomes would have moved like theirs (section 1.5).");
+    for (OutcomeFindings findings : outcomes) {
+      List<EffectRow> before =
+          findings.eventStudy().stream().filter(t -> t.term().getAsInt() < 0).toList();
+      long diverging = excluding(before);
+      if (diverging > 0) {
+        text.append(" For ")
+            .append(findings.labelInSentence())
+            .append(" the pilots were already diverging before go-live (")
+            .append(diverging)
+            .append(" of ")
+            .append(before.size())
+            .append(" earlier yearly estimates ")
+            .append(diverging == 1 ? "excludes" : "exclude")
+            .append(" zero), so its estimate is less secure.");
+      }
+    }
+    return text.toString();
+  }
+
+  /**
    * Across outcomes: how many pooled DiDs exclude zero, and how many survive a Bonferroni
    * correction for the number of outcomes tested.
    */
@@ -195,7 +251,10 @@ final class Narrative {
           " With "
               + n
               + " outcomes tested, a Bonferroni-corrected threshold is p < "
-              + String.format(Locale.ROOT, "%.4f", threshold)
+              + BigDecimal.valueOf(threshold)
+                  .round(new MathContext(3))
+                  .stripTrailingZeros()
+                  .toPlainString()
               + "; "
               + bonferroni
               + " of "

@@ -27,13 +27,15 @@ import org.soseval.pipeline.compare.EvaluationConfig;
  * @param configText the config as written
  * @param inputs the source files
  * @param version the sos-eval version ("development build" when not run from a packaged jar)
+ * @param javaVersion the Java runtime's version ({@code java.version})
  */
 record Provenance(
     String configName,
     String configSha256,
     String configText,
     List<InputFile> inputs,
-    String version) {
+    String version,
+    String javaVersion) {
 
   /** One input file. {@code source} is the config's key: public, panel or deposits. */
   record InputFile(String source, String path, long bytes, String sha256) {
@@ -70,7 +72,8 @@ record Provenance(
           sha256(file),
           Files.readString(file, StandardCharsets.UTF_8),
           inputs,
-          version);
+          version,
+          System.getProperty("java.version"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the evaluation config " + file, e);
     }

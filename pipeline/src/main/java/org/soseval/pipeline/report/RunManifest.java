@@ -36,7 +36,7 @@ final class RunManifest {
     Map<String, Object> tool = new LinkedHashMap<>();
     tool.put("name", "sos-eval");
     tool.put("version", provenance.version());
-    tool.put("java", System.getProperty("java.version"));
+    tool.put("java", provenance.javaVersion());
     manifest.put("tool", tool);
     manifest.put("generated_at", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
     Map<String, Object> configEntry = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import org.jfree.chart.plot.Marker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,59 @@ class EventStudyChartTest {
                 + " intervals for years -4 to +3 relative to go-live, each compared with year -1"
                 + " (fixed at 0). Before go-live, 0 of 3 intervals exclude zero. From go-live,"
                 + " estimates range from -4.90 to -1.10 and 3 of 4 intervals exclude zero.");
+  }
+
+  @Test
+  void aValueLabelTooLongForThePlotKeepsOnlyItsUnit() {
+    assertThat(EventStudyChart.valueLabel("ICPC rate per 10,000 children"))
+        .isEqualTo("Difference in ICPC rate per 10,000 children");
+    assertThat(
+            EventStudyChart.valueLabel("Initial child protection conferences per 10,000 children"))
+        .isEqualTo("Difference (per 10,000 children)");
+    assertThat(
+            EventStudyChart.valueLabel(
+                "Percentage of referrals within 12 months of a previous referral"))
+        .isEqualTo("Difference (percentage points)");
+    String noUnit = "Children in need at 31 March with a disability recorded in the census";
+    assertThat(EventStudyChart.valueLabel(noUnit))
+        .isEqualTo(
+            "Difference in "
+                + "children in need at 31 March with a disability recorded in the census");
+    // the label chosen fits the room beside the plot
+    assertThat(
+            ChartStyle.fits(
+                EventStudyChart.valueLabel(
+                    "Initial child protection conferences per 10,000 children"),
+                ChartStyle.VERTICAL_LABEL_ROOM))
+        .isTrue();
+  }
+
+  @Test
+  void aYearLeftOutOfTheModelIsSaidToHaveNoEstimate() {
+    EventStudyData withoutYearZero =
+        new EventStudyData(
+            "Event study",
+            "ICPC rate per 10,000 children",
+            List.of(
+                EventStudyPoint.of(-3, -0.3, -2.1, 1.5),
+                EventStudyPoint.of(-2, 0.2, -1.5, 1.9),
+                EventStudyPoint.of(1, -4.2, -6.3, -2.1),
+                EventStudyPoint.of(2, -4.9, -7.2, -2.6)),
+            -1,
+            0.95,
+            "year");
+    Chart chart = EventStudyChart.of("es", withoutYearZero);
+    String note = "Year 0 has no estimate: it is not in the model.";
+    assertThat(chart.altText()).endsWith(" " + note);
+    List<String> subtitles = new ArrayList<>();
+    for (Object title : chart.chart().getSubtitles()) {
+      if (title instanceof TextTitle text) {
+        subtitles.add(text.getText());
+      }
+    }
+    assertThat(subtitles).contains(note);
+    assertThat(EventStudyChart.missingNote(example())).isEmpty();
+    assertThat(EventStudyChart.of("es", example()).altText()).doesNotContain("no estimate");
   }
 
   @Test

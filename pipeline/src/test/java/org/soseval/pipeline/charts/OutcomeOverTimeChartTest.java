@@ -15,6 +15,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -154,6 +156,70 @@ class OutcomeOverTimeChartTest {
     }
     assertThat(chart.altText()).contains("2019-20 (one year, shown as points)");
     Rendered.assertPngLooksDrawn(Rendered.write(chart));
+  }
+
+  @Test
+  void aYearWithoutAValueBreaksTheLineInsteadOfBridgingIt() {
+    List<YearValue> withGap = new ArrayList<>(values(2011, 46.9, 45.7, 59.0));
+    withGap.addAll(values(2015, 46.5, 52.2));
+    Chart chart =
+        OutcomeOverTimeChart.of(
+            "gap",
+            OutcomeOverTimeData.of(
+                "ICPC rate",
+                "ICPC rate per 10,000 children",
+                List.of(
+                    OutcomeSeries.of("Pilots (mean)", SeriesRole.PILOT_MEAN, 10, withGap),
+                    OutcomeSeries.of("Pilot A", SeriesRole.PILOT, 1, withGap),
+                    OutcomeSeries.of(
+                        "Comparators (mean)",
+                        SeriesRole.COMPARATOR_MEAN,
+                        20,
+                        values(2011, 48.6, 49.2, 54.5, 57.2, 61.0, 64.2))),
+                Optional.of(ImplementationPeriod.of(2014))));
+    XYPlot plot = chart.chart().getXYPlot();
+    XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+    XYSeriesCollection dataset = (XYSeriesCollection) plot.getDataset();
+    XYSeries pilots = dataset.getSeries("Pilots (mean)");
+    // the missing year is an empty value, which the renderer draws as a break in the line
+    assertThat(pilots.getItemCount()).isEqualTo(6);
+    assertThat(pilots.getY(pilots.indexOf(2014))).isNull();
+    assertThat(dataset.getSeries("Comparators (mean)").getItemCount()).isEqualTo(6);
+    // an individual LA with a gap shows its markers, so that a year on its own stays visible
+    int pilotA = dataset.indexOf("Pilot A");
+    assertThat(renderer.getSeriesShapesVisible(pilotA)).isTrue();
+    // the table and alt text have the published years only
+    assertThat(chart.data().toCsv()).doesNotContain("Pilots (mean),pilot_mean,10,2014,");
+    Rendered.assertPngLooksDrawn(Rendered.write(chart));
+  }
+
+  @Test
+  void anIndicatorLabelTooLongForThePlotLeavesTheValueAxisItsUnit() {
+    String percentage = "Percentage of referrals within 12 months of a previous referral";
+    String rate = "Child protection plans at 31 March per 10,000 children aged 0-17";
+    for (String indicator : List.of(percentage, rate)) {
+      OutcomeOverTimeData data =
+          OutcomeOverTimeData.of(
+              indicator,
+              indicator,
+              List.of(
+                  OutcomeSeries.of(
+                      "Pilots (mean)", SeriesRole.PILOT_MEAN, 10, values(2012, 21.5, 22.3))),
+              Optional.empty());
+      String label =
+          OutcomeOverTimeChart.of("long", data).chart().getXYPlot().getRangeAxis().getLabel();
+      assertThat(label)
+          .isEqualTo(indicator.equals(rate) ? "Per 10,000 children aged 0-17" : "Percent");
+      assertThat(ChartStyle.fits(label, ChartStyle.VERTICAL_LABEL_ROOM)).isTrue();
+    }
+    // a label that fits is kept whole
+    assertThat(
+            OutcomeOverTimeChart.of("icpc", icpcExample())
+                .chart()
+                .getXYPlot()
+                .getRangeAxis()
+                .getLabel())
+        .isEqualTo("ICPC rate per 10,000 children");
   }
 
   @Test

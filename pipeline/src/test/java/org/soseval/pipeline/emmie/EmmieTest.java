@@ -176,7 +176,8 @@ class EmmieTest {
     assertThat(effect.evidence()).isTrue();
     assertThat(effect.narrative())
         .isEqualTo(
-            "icpc_rate: the pooled difference-in-differences estimate across 10 pilots and 20"
+            "Initial child protection conferences per 10,000 children: the pooled"
+                + " difference-in-differences estimate across 10 pilots and 20"
                 + " comparison LAs is -5.00 (95% CI -6.96 to -3.04), wild-cluster bootstrap p ="
                 + " 0.004: the outcome fell in the pilots relative to the comparison LAs. Evidence"
                 + " quality 4 of 4: as level 3, with consistent effects across pilots and a"
@@ -185,7 +186,9 @@ class EmmieTest {
     assertThat(mechanisms.qualityLevel()).isEqualTo(2);
     assertThat(mechanisms.evidence()).isFalse();
     assertThat(mechanisms.narrative())
-        .contains("1 CMO configuration bears on icpc_rate (CMO-1 candidate")
+        .contains(
+            "1 CMO configuration bears on initial child protection conferences per 10,000"
+                + " children (CMO-1 candidate")
         .contains("No mechanism indicator was measured");
     Emmie.Dimension moderators = icpc.dimension("moderators");
     assertThat(moderators.qualityLevel()).isEqualTo(4);
@@ -195,7 +198,9 @@ class EmmieTest {
     assertThat(icpc.dimension("implementation").qualityLevel()).isZero();
     assertThat(entries.get(1).outcome()).isEqualTo(Emmie.OVERALL);
     assertThat(entries.get(1).dimension("effect").narrative())
-        .startsWith("Across 1 outcomes the effect categories are: 1 reduced.");
+        .startsWith(
+            "Across 1 outcome, the pooled estimate: 1 fell, 0 rose, 0 showed no clear overall"
+                + " change.");
   }
 
   @Test
@@ -310,7 +315,10 @@ class EmmieTest {
     assertThat(icpc.dimension("implementation").qualityLevel()).isEqualTo(4);
     Emmie.Dimension economics = icpc.dimension("economics");
     assertThat(economics.qualityLevel()).isEqualTo(4);
-    assertThat(economics.narrative()).contains("Each one-unit reduction in icpc_rate cost about £");
+    assertThat(economics.narrative())
+        .contains(
+            "Each reduction of 1 in initial child protection conferences per 10,000 children cost"
+                + " about £");
 
     // the narrative quotes the self-rating as the published table rounds it
     Emmie.Dimension implementation = icpc.dimension("implementation");
@@ -374,5 +382,22 @@ class EmmieTest {
     Emmie.Measure reach = new Emmie.Measure("training_reach_percent", 69.361, 67.599, 71.069, 10);
     assertThat(Emmie.formatted(reach, reach.lower())).isEqualTo("67.6");
     assertThat(Emmie.formatted(reach, Double.NaN)).isEmpty();
+  }
+
+  @Test
+  void narrativesNameOutcomesInWordsAndNeverPrintAZeroPValue() {
+    assertThat(Emmie.outcomeInWords("icpc_rate"))
+        .isEqualTo("initial child protection conferences per 10,000 children");
+    assertThat(Emmie.outcomeInWords("rereferral_12m_percent"))
+        .isEqualTo("the percentage of referrals within 12 months of a previous referral");
+    assertThat(Emmie.outcomeInWords("evaluator_outcome")).isEqualTo("evaluator_outcome");
+    assertThat(Emmie.oneUnitOf("rereferral_12m_percent")).isEqualTo("1 percentage point");
+    assertThat(Emmie.oneUnitOf("icpc_rate")).isEqualTo("1");
+    assertThat(Emmie.pEquals(0.0)).isEqualTo("p < 0.001");
+    assertThat(Emmie.pEquals(0.00049)).isEqualTo("p < 0.001");
+    assertThat(Emmie.pEquals(0.001)).isEqualTo("p = 0.001");
+    assertThat(Emmie.pEquals(0.8049)).isEqualTo("p = 0.805");
+    assertThat(Emmie.directionInWords(EffectDirection.SOME_INCREASE_NS))
+        .isEqualTo("no clear overall change; some pilots rose");
   }
 }

@@ -173,6 +173,11 @@ class InstrumentEvidenceTest {
             List.of("All elements (mean)", "4.1", "6.3 (+2.1)"),
             List.of("Leadership is consistent with the model", "3.8", "6.0 (+2.2)"),
             List.of("Staff are familiar with the principles and tools", "c", "6.5"));
+    // 6.3 - 4.1 = 2.2 but the published change is +2.1: the caption says why
+    assertThat(figure.table().caption())
+        .endsWith(
+            " (changes are of the unrounded values, so they can differ by 0.1 from the"
+                + " difference of the values shown)");
     assertThat(figure.paragraphs())
         .containsExactly(
             "Pilots: the mean self-rating over all elements (10 LAs) was 4.1 in wave 1 and 6.3 in"
@@ -202,6 +207,7 @@ class InstrumentEvidenceTest {
             "60.0 (52.7 to 66.9), n = 180",
             "c");
     assertThat(figure.table().rows().get(0).get(3)).isEqualTo("+11.6 (1.9 to 21.0)");
+    assertThat(figure.table().caption()).endsWith(InstrumentEvidence.UNROUNDED_CHANGE);
     assertThat(figure.paragraphs())
         .containsExactly(
             "Pilots, round 2: each of 3 criteria was met in between 50.0% (\"A written safety plan"
@@ -282,21 +288,30 @@ class InstrumentEvidenceTest {
     answers();
     List<EvidenceFigure> figures = InstrumentEvidence.read(publish).mechanisms();
 
+    // one chart per group at its latest wave, so that each has room for its rows
     assertThat(figures)
         .extracting(EvidenceFigure::heading)
         .containsExactly(
             "Mechanisms: family experience survey",
-            "Mechanisms: family experience survey, answers");
-    EvidenceFigure bars = figures.get(1);
-    assertThat(bars.chart().name()).isEqualTo("survey-answers-family-survey");
-    assertThat(bars.chart().altText()).isNotBlank();
+            "Mechanisms: family experience survey, answers: Pilots, wave 2",
+            "Mechanisms: family experience survey, answers: Comparison LAs, wave 1");
+    EvidenceFigure pilots = figures.get(1);
+    EvidenceFigure comparison = figures.get(2);
+    assertThat(pilots.chart().name()).isEqualTo("survey-answers-family-survey-pilots-wave-2");
+    assertThat(comparison.chart().name())
+        .isEqualTo("survey-answers-family-survey-comparison-las-wave-1");
+    assertThat(pilots.chart().altText()).isNotBlank();
+    assertThat(pilots.paragraphs()).hasSize(1);
+    assertThat(comparison.paragraphs()).isEmpty();
     String listened = "My social worker listened to me and understood my family's situation";
     String ignored = "I felt my views were ignored (negatively worded)";
-    assertThat(bars.table().rows())
+    assertThat(pilots.table().rows())
         .containsExactly(
             List.of(
                 listened, "Pilots, wave 2", "400", "5.0", "5.0", "10.0", "40.0", "40.0", "c", "10"),
-            List.of(ignored, "Pilots, wave 2", "c", "c", "c", "c", "c", "c", "c", "c"),
+            List.of(ignored, "Pilots, wave 2", "c", "c", "c", "c", "c", "c", "c", "c"));
+    assertThat(comparison.table().rows())
+        .containsExactly(
             List.of(
                 listened,
                 "Comparison LAs, wave 1",
@@ -308,11 +323,16 @@ class InstrumentEvidenceTest {
                 "24.5",
                 "90",
                 "80"));
-    // the chart's own table has the same published cells; the suppressed item has no bar
-    String csv = bars.chart().data().toCsv();
-    assertThat(csv).contains(",40.0,40.0,").contains(",20.5,30.0,24.5,").doesNotContain("28.7");
-    CategoryDataset dataset = bars.chart().chart().getCategoryPlot().getDataset();
-    assertThat(dataset.getColumnKeys().toString()).doesNotContain("Pilots, wave 1");
+    // the charts' own tables have the same published cells; the suppressed item has no bar; an
+    // item's label names no group (the chart's title does)
+    assertThat(pilots.chart().data().toCsv())
+        .contains(listened + ",400,5.0,5.0,10.0,40.0,40.0,")
+        .doesNotContain("28.7");
+    assertThat(comparison.chart().data().toCsv()).contains(",20.5,30.0,24.5,");
+    CategoryDataset dataset = pilots.chart().chart().getCategoryPlot().getDataset();
+    assertThat(dataset.getColumnKeys().toString())
+        .doesNotContain("wave 1")
+        .doesNotContain("Comparison");
   }
 
   @Test

@@ -30,8 +30,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.soseval.pipeline.compare.EffectDirection;
 import org.soseval.pipeline.compare.EffectEstimator;
 import org.soseval.pipeline.compare.EffectRow;
+import org.soseval.pipeline.emmie.Emmie;
 import org.soseval.pipeline.geography.LaCrosswalk;
 
 /** The report of the wave-1 example, read as a reader and a statistician would. */
@@ -56,9 +58,11 @@ class ReportTest {
           "costs-by-category",
           "emmie-summary",
           "survey-family-survey",
-          "survey-answers-family-survey",
+          "survey-answers-family-survey-pilots-wave-2",
+          "survey-answers-family-survey-comparison-las-wave-1",
           "survey-practitioner-survey",
-          "survey-answers-practitioner-survey");
+          "survey-answers-practitioner-survey-pilots-wave-2",
+          "survey-answers-practitioner-survey-comparison-las-wave-1");
 
   private static String page() throws Exception {
     return Files.readString(fixture.written.index(), StandardCharsets.UTF_8);
@@ -130,9 +134,9 @@ class ReportTest {
         .contains("<h3>Mechanisms: family experience survey</h3>")
         .contains("charts/survey-family-survey.png")
         .contains("charts/survey-practitioner-survey.png")
-        .contains("<h3>Mechanisms: family experience survey, answers</h3>")
-        .contains("charts/survey-answers-family-survey.png")
-        .contains("charts/survey-answers-practitioner-survey.png");
+        .contains("<h3>Mechanisms: family experience survey, answers: Pilots, wave 2</h3>")
+        .contains("charts/survey-answers-family-survey-pilots-wave-2.png")
+        .contains("charts/survey-answers-practitioner-survey-comparison-las-wave-1.png");
     for (String chart : EVIDENCE_CHARTS) {
       int figure = page.indexOf("charts/" + chart + ".png");
       int table = page.indexOf("<table class=\"figure-table\">", figure);
@@ -212,7 +216,10 @@ class ReportTest {
     int latestWave = responses.stream().mapToInt(c -> Integer.parseInt(c[11])).max().orElseThrow();
     String family =
         Files.readString(
-            fixture.written.folder().resolve("charts/survey-answers-family-survey.csv"));
+            fixture
+                .written
+                .folder()
+                .resolve("charts/survey-answers-family-survey-pilots-wave-2.csv"));
     int drawn = 0;
     for (String item :
         responses.stream()
@@ -316,6 +323,56 @@ class ReportTest {
                 + " (95% CI "
                 + ReportFormat.interval(dl.lowerCi(), dl.upperCi(), 1))
         .contains("I² = " + ReportFormat.fixed(dl.diagnostics().i2Percent().getAsDouble(), 1));
+  }
+
+  @Test
+  void keyMessagesStateTheLimitsOfTheDesignAndNameOutcomesThatDivergedBeforeGoLive()
+      throws Exception {
+    String keys = section(page(), "key-messages");
+    assertThat(keys)
+        .contains(
+            "The pilots were not chosen at random: each estimate compares them with "
+                + fixture.result.group().comparators().size()
+                + " comparison LAs");
+    for (OutcomeFindings findings : outcomes) {
+      long diverging =
+          findings.eventStudy().stream()
+              .filter(t -> t.term().getAsInt() < 0)
+              .filter(t -> t.upperCi() < 0 || t.lowerCi() > 0)
+              .count();
+      String named = "For " + findings.labelInSentence() + " the pilots were already diverging";
+      if (diverging > 0) {
+        assertThat(keys).as(findings.outcome()).contains(named);
+      } else {
+        assertThat(keys).as(findings.outcome()).doesNotContain(named);
+      }
+    }
+  }
+
+  @Test
+  void theExecutiveSummaryStatesTheUnitOfTheEstimates() throws Exception {
+    String summary = section(page(), "summary");
+    assertThat(summary).contains("Each estimate is a change in its outcome's own unit");
+    boolean percent = outcomes.stream().anyMatch(OutcomeFindings::percent);
+    assertThat(summary.contains("for a percentage, percentage points.")).isEqualTo(percent);
+  }
+
+  @Test
+  void readersSeeWordsNotCodes() throws Exception {
+    String text = page().replaceAll("<[^>]+>", " ");
+    String appendixB = section(page(), "appendix-b");
+    for (EffectDirection direction : EffectDirection.values()) {
+      assertThat(appendixB).doesNotContain(">" + direction.label() + "<");
+    }
+    assertThat(appendixB).contains(">" + Emmie.directionInWords(EffectDirection.REDUCED) + "<");
+    // outcome columns only in Appendix A's "Column" and the config's text, never in sentences
+    String emmie = section(page(), "emmie");
+    for (OutcomeFindings findings : outcomes) {
+      assertThat(emmie).doesNotContain(findings.outcome());
+    }
+    assertThat(text).doesNotContain("p = 0.000").doesNotContain("NaN").doesNotContain("Infinity");
+    assertThat(section(page(), "appendix-f"))
+        .contains("on Java " + System.getProperty("java.version") + ".");
   }
 
   @Test
