@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.soseval.pipeline.panel.PublishedValue;
 import org.soseval.pipeline.stats.Interval;
 import org.soseval.pipeline.stats.meta.MetaAnalysis;
@@ -124,6 +126,7 @@ public final class EffectEstimator {
     }
 
     List<PerUnitDid> perPilot = new ArrayList<>();
+    Set<String> perPilotLaYears = new TreeSet<>(); // "la/year" behind the per-pilot DiDs
     for (String pilot : group.pilots()) {
       long before = rows.stream().filter(r -> r.unit().equals(pilot) && !r.treated()).count();
       long after = rows.stream().filter(r -> r.unit().equals(pilot) && r.treated()).count();
@@ -144,8 +147,9 @@ public final class EffectEstimator {
         continue;
       }
       try {
-        perPilot.add(
-            DifferenceInDifferences.perUnit(againstComparators(rows, pilot, group), pilot, LEVEL));
+        Panel own = againstComparators(rows, pilot, group);
+        perPilot.add(DifferenceInDifferences.perUnit(own, pilot, LEVEL));
+        own.observedRows().forEach(row -> perPilotLaYears.add(row.unit() + "/" + row.period()));
       } catch (IllegalArgumentException e) {
         notes.add(outcome + ": no DiD for pilot " + pilot + ": " + e.getMessage());
       }
@@ -248,13 +252,12 @@ public final class EffectEstimator {
     if (perPilot.size() >= 2) {
       double[] estimates = new double[perPilot.size()];
       double[] variances = new double[perPilot.size()];
-      int observations = 0;
       for (int i = 0; i < perPilot.size(); i++) {
         estimates[i] = perPilot.get(i).estimate();
         double se = perPilot.get(i).conventional().standardError();
         variances[i] = se * se;
-        observations += perPilot.get(i).nObs();
       }
+      int observations = perPilotLaYears.size(); // each comparator LA-year once, not once a pilot
       try {
         MetaAnalysisResult pooled = MetaAnalysis.derSimonianLaird(estimates, variances, LEVEL);
         Interval interval = pooled.interval(LEVEL);

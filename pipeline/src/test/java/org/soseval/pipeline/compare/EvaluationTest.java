@@ -120,6 +120,11 @@ class EvaluationTest {
     assertThat(pooled.nObs()).isEqualTo(96 - 3 - 1);
     assertThat(pooled.pValueWildBootstrap()).isPresent();
     assertThat(pooled.unit()).isEqualTo(EffectRow.ALL_PILOTS);
+    // the per-pilot DiDs together rest on the same LA-years: each comparator's counted once
+    EffectRow metaAnalysis =
+        rows.stream().filter(row -> row.method().equals("pooled_dl")).findFirst().orElseThrow();
+    assertThat(metaAnalysis.nUnits()).isEqualTo(3);
+    assertThat(metaAnalysis.nObs()).isEqualTo(96 - 3 - 1);
   }
 
   @Test
