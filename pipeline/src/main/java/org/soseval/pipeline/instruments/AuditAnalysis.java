@@ -292,10 +292,15 @@ public final class AuditAnalysis {
     return cells;
   }
 
+  /**
+   * The audits' mapping scores in ascending order: sums over them then do not depend on the order
+   * of the audits (by pseudonymised id, so by the key), and the same audits give the same digits.
+   */
   static double[] scores(InstrumentSchema schema, List<Audit> audits) {
     return audits.stream()
         .mapToDouble(audit -> audit.mappingScore(schema))
         .filter(Double::isFinite)
+        .sorted()
         .toArray();
   }
 
