@@ -84,6 +84,7 @@ public final class SurveyAnalysis {
     List<List<String>> responseRows = new ArrayList<>();
     List<List<String>> reliabilityRows = new ArrayList<>();
     List<ScaleScore> scores = new ArrayList<>();
+    long minimumBase = surveyProfile(profile).minimumPercentBase();
     for (String survey :
         List.of(InstrumentSchema.FAMILY_SURVEY, InstrumentSchema.PRACTITIONER_SURVEY)) {
       InstrumentSchema schema = InstrumentSchema.of(survey);
@@ -97,6 +98,7 @@ public final class SurveyAnalysis {
           (la, byWave) ->
               byWave.forEach(
                   (wave, data) -> {
+                    long respondents = unitResponse(List.of(data))[1];
                     for (InstrumentSchema.Scale scale : schema.scales()) {
                       long positive = 0;
                       long base = 0;
@@ -108,7 +110,6 @@ public final class SurveyAnalysis {
                                 ? counts.stronglyDisagree() + counts.disagree()
                                 : counts.agreeing();
                       }
-                      long respondents = unitResponse(List.of(data))[1];
                       scores.add(
                           new ScaleScore(
                               survey,
@@ -118,7 +119,7 @@ public final class SurveyAnalysis {
                               positive,
                               base,
                               respondents,
-                              respondents >= surveyProfile(profile).minimumPercentBase()));
+                              respondents >= minimumBase));
                     }
                   }));
     }
